@@ -1,0 +1,58 @@
+# Trainingnet: `make run` sets everything up and serves the site; `make test` sets up and runs the tests.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run worker test test-postgres lint check bench messages clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## setup: virtualenv, pinned packages, database, CBS municipalities, demo content (idempotent, no server)
+setup: $(STAMP)
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_municipalities
+	$(PY) manage.py load_demo_data
+
+## run: setup, then the task worker in the background and the development server at http://$(HOST):$(PORT)/
+run: setup
+	@echo "Trainingnet draait op http://$(HOST):$(PORT)/  (beheer: http://$(HOST):$(PORT)/admin/)"
+	@$(PY) manage.py db_worker --queue-name '*' > var/worker.log 2>&1 & echo $$! > var/worker.pid; \
+	trap 'kill `cat var/worker.pid` 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## worker: run the background task worker in the foreground (mail, reminders, escalation)
+worker: setup
+	$(PY) manage.py db_worker --queue-name '*'
+
+## test: setup the virtualenv and run the whole suite on SQLite
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+## test-postgres: the same suite on PostgreSQL (DATABASE_URL defaults to the local test server)
+test-postgres: $(STAMP)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+check: $(STAMP)
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,29 @@
+"""Account rules: signup makes a person Gemeentemedewerker of the municipality they chose, and
+allauth's mails (verification, password reset) go through the saved-mail queue like every other mail."""
+
+from __future__ import annotations
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.sites.shortcuts import get_current_site
+
+from trainingnet import roles
+from trainingnet.mail import queue_mail
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        context = {"request": self.request, "email": email, "current_site": get_current_site(self.request), **context}
+        message = self.render_mail(template_prefix, email, context)
+        html = next((content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"),
+                    "")
+        if message.content_subtype == "html":
+            html, body = message.body, ""
+        else:
+            body = message.body
+        queue_mail(message.to, message.subject, body, html_body=html)
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            roles.grant_role(user, roles.MUNICIPAL_STAFF)
+        return user

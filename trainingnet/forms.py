@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from trainingnet.models import Municipality, User
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Municipality) -> str:
+        return f"{obj.name} ({obj.province.name})"
+
+
+def municipality_field(required: bool = True) -> MunicipalityChoiceField:
+    return MunicipalityChoiceField(
+        queryset=Municipality.objects.active().select_related("province"),
+        label=_("Gemeente"),
+        required=required,
+        empty_label=_("Kies uw gemeente"),
+        error_messages={"required": _("Kies de gemeente waar u werkt."),
+                        "invalid_choice": _("Kies een gemeente uit de lijst.")},
+    )
+
+
+class SignupProfileForm(forms.Form):
+    """The extra questions at signup: who you are and for which municipality you work."""
+
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    municipality = municipality_field()
+    job_title = forms.CharField(label=_("Functie"), max_length=150, required=False)
+
+    def signup(self, request, user: User) -> None:
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.municipality = self.cleaned_data["municipality"]
+        user.job_title = self.cleaned_data["job_title"]
+        user.save()
+
+
+class ProfileForm(forms.ModelForm):
+    municipality = municipality_field()
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "municipality", "job_title"]
+        labels = {"first_name": _("Voornaam"), "last_name": _("Achternaam"), "job_title": _("Functie")}

@@ -1,0 +1,51 @@
+"""Roles of the network, kept as Django groups.
+
+- Coordinatoren: the national programme office; approve content, keep the network, match requests, grant roles.
+- Trainers: staff of (mostly large) municipalities who write courses and give sessions.
+- Experts: members of the flexible shell who help with support requests.
+- Gemeentemedewerkers: staff of a municipality who read, book and ask for help.
+
+A user may have several roles. Only coordinators grant roles, in the Wagtail admin.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, Group
+
+COORDINATOR = "Coordinatoren"
+TRAINER = "Trainers"
+EXPERT = "Experts"
+MUNICIPAL_STAFF = "Gemeentemedewerkers"
+ALL_ROLES = (COORDINATOR, TRAINER, EXPERT, MUNICIPAL_STAFF)
+
+
+def role_names(user) -> set[str]:
+    """The roles of a user, read once per request and cached on the user object."""
+    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_trainingnet_roles", None)
+    if cached is None:
+        cached = set(user.groups.filter(name__in=ALL_ROLES).values_list("name", flat=True))
+        user._trainingnet_roles = cached
+    return cached
+
+
+def has_role(user, role: str) -> bool:
+    return role in role_names(user)
+
+
+def is_coordinator(user) -> bool:
+    """Coordinators and superusers may see and do everything in the network."""
+    return bool(getattr(user, "is_superuser", False)) or has_role(user, COORDINATOR)
+
+
+def has_any_role(user) -> bool:
+    """A member of the network: someone with at least one role (or a superuser)."""
+    return bool(getattr(user, "is_superuser", False)) or bool(role_names(user))
+
+
+def grant_role(user, role: str) -> None:
+    """Give a user a role. Used by signup (Gemeentemedewerkers) and the demo data; coordinators use the admin."""
+    user.groups.add(Group.objects.get(name=role))
+    if hasattr(user, "_trainingnet_roles"):
+        del user._trainingnet_roles

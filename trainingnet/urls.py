@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from trainingnet import views
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("accounts/profiel/", views.profile, name="account_profile"),
+    path("accounts/", include("allauth.urls")),
+    path("taal/", set_language, name="set_language"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("provincies/", views.province_list, name="province_list"),
+    path("provincies/<slug:slug>/", views.province_detail, name="province_detail"),
+    path("", include("courses.urls")),
+    path("", include("experts.urls")),
+    path("", include("support_requests.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,0 +1,51 @@
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from trainingnet import roles
+from trainingnet.forms import ProfileForm
+from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Province
+
+
+def province_list(request):
+    provinces = Province.objects.annotate(
+        municipality_count=Count("municipalities", filter=Q(municipalities__active=True)),
+        large_count=Count("municipalities", filter=Q(municipalities__active=True,
+                                                     municipalities__population__gte=LARGE_MUNICIPALITY_POPULATION)),
+    )
+    return render(request, "trainingnet/province_list.html", {"provinces": provinces})
+
+
+def province_detail(request, slug: str):
+    province = get_object_or_404(Province.objects.prefetch_related("neighbours"), slug=slug)
+    municipalities = list(province.municipalities.active().order_by("-population"))
+    return render(request, "trainingnet/province_detail.html", {
+        "province": province,
+        "large": [m for m in municipalities if m.is_large],
+        "small": sorted((m for m in municipalities if not m.is_large), key=lambda m: m.name),
+        # Other parts add a section to this page by listing templates in their AppConfig.province_sections.
+        "sections": [name for config in apps.get_app_configs() for name in getattr(config, "province_sections", ())],
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Uw gegevens zijn opgeslagen."))
+        return redirect("account_profile")
+    return render(request, "account/profile.html", {"form": form, "roles": sorted(roles.role_names(request.user))})
+
+
+def privacy(request):
+    return render(request, "trainingnet/privacy.html")
+
+
+def coming_soon(request, title: str):
+    return render(request, "trainingnet/coming_soon.html", {"title": title})
