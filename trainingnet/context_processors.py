@@ -1,22 +1,20 @@
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from trainingnet import roles
 
-# The main navigation. Each entry is (label, URL name); a part that is not built yet shows "binnenkort".
+# The main navigation: (label, path). Paths, not URL names, because /trainingen/ is a Wagtail page.
 MAIN_NAVIGATION = [
-    (_("Trainingen"), "courses:index"),
-    (_("Agenda"), "courses:agenda"),
-    (_("Experts"), "experts:directory"),
-    (_("Hulp vragen"), "support_requests:intake"),
+    (_("Trainingen"), "/trainingen/"),
+    (_("Agenda"), "/agenda/"),
+    (_("Experts"), "/experts/"),
+    (_("Hulp vragen"), "/hulp-vragen/"),
 ]
 
 
 def navigation(request):
     path = request.path
     items = []
-    for label, name in MAIN_NAVIGATION:
-        url = reverse(name)
+    for label, url in MAIN_NAVIGATION:
         items.append({"label": label, "url": url, "current": path.startswith(url)})
     return {
         "main_navigation": items,
