@@ -1,0 +1,49 @@
+from smtplib import SMTPException
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+
+from trainingnet.mail import queue_mail, send_pending_mail
+from trainingnet.models import OutgoingMail
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_mail_is_saved_and_delivered_after_commit():
+    with transaction.atomic():
+        queue_mail(["a@gemeente.example"], "Bevestiging", "Uw plek is gereserveerd.",
+                   attachments=[("sessie.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")])
+        assert mail.outbox == []  # nothing leaves before the record is committed
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Bevestiging"
+    assert mail.outbox[0].attachments[0][0] == "sessie.ics"
+    assert OutgoingMail.objects.get().sent_at is not None
+
+
+def test_rolled_back_record_sends_no_mail():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        queue_mail(["a@gemeente.example"], "Bevestiging", "tekst")
+        raise RuntimeError("booking failed")
+    assert mail.outbox == []
+    assert not OutgoingMail.objects.exists()
+
+
+def test_mail_server_down_keeps_the_mail_until_it_is_back():
+    with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages",
+                    side_effect=SMTPException("connection refused")):
+        queue_mail(["a@gemeente.example"], "Herinnering", "tekst")
+    pending = OutgoingMail.objects.get()
+    assert pending.sent_at is None
+    assert pending.attempts == 1
+    assert "connection refused" in pending.last_error
+    assert mail.outbox == []
+
+    call_command("send_pending_mail")
+
+    assert len(mail.outbox) == 1
+    pending.refresh_from_db()
+    assert pending.sent_at is not None
+    assert send_pending_mail() == (0, 0)
