@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in dropped}
     environment.update({"DJANGO_SETTINGS_MODULE": "trainingnet.settings.production", **env})
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
                           capture_output=True, text=True, timeout=120)
@@ -32,6 +33,7 @@ def test_production_refuses_a_development_secret_key():
 
 def test_production_settings_pass_the_deployment_checklist():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING",
-                        SECRET_KEY="q8#Vz!r2Lm@w9Tx$e4Nb%h7Yc^k1Pd&u6Sg*j3Ra(o5Fi)l0Ky", ALLOWED_HOSTS="trainingnet.example")
+                        SECRET_KEY="q8#Vz!r2Lm@w9Tx$e4Nb%h7Yc^k1Pd&u6Sg*j3Ra(o5Fi)l0Ky",
+                        ALLOWED_HOSTS="trainingnet.example")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
