@@ -43,3 +43,20 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["first_name", "last_name", "municipality", "job_title"]
         labels = {"first_name": _("Voornaam"), "last_name": _("Achternaam"), "job_title": _("Functie")}
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(label=_("Uw wachtwoord"),
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    confirm = forms.BooleanField(label=_("Ik begrijp dat mijn account definitief wordt verwijderd."),
+                                 error_messages={"required": _("Vink aan dat u uw account wilt verwijderen.")})
+
+    def __init__(self, user: User, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
+        return password

@@ -13,6 +13,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("accounts/profiel/", views.profile, name="account_profile"),
+    path("accounts/mijn-gegevens/", views.download_personal_data, name="account_data_export"),
+    path("accounts/verwijderen/", views.delete_own_account, name="account_delete"),
     path("accounts/", include("allauth.urls")),
     path("taal/", set_language, name="set_language"),
     path("privacy/", views.privacy, name="privacy"),

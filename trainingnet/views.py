@@ -1,14 +1,17 @@
 from django.apps import apps
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from trainingnet import roles
-from trainingnet.forms import ProfileForm
+from trainingnet.forms import DeleteAccountForm, ProfileForm
 from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Province
+from trainingnet.privacy import delete_account, export_personal_data
 
 
 def province_list(request):
@@ -41,6 +44,27 @@ def profile(request):
         messages.success(request, _("Uw gegevens zijn opgeslagen."))
         return redirect("account_profile")
     return render(request, "account/profile.html", {"form": form, "roles": sorted(roles.role_names(request.user))})
+
+
+@login_required
+def download_personal_data(request):
+    response = JsonResponse(export_personal_data(request.user), json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="trainingnet-mijn-gegevens.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_own_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user)
+        messages.success(request, _("Uw account is verwijderd. Boekingen en hulpvragen blijven zonder uw naam "
+                                    "bewaard voor de statistiek."))
+        return redirect("/")
+    return render(request, "account/delete.html", {"form": form})
 
 
 def privacy(request):
