@@ -30,7 +30,7 @@ def test_wrong_password_does_not_delete_the_account(client, staff_member):
     assert User.objects.filter(pk=staff_member.pk).exists()
 
 
-def test_member_deletes_their_account_and_is_logged_out(client, staff_member):
+def test_member_deletes_their_account_and_is_logged_out(client, staff_member, home):
     client.force_login(staff_member)
     response = client.post("/accounts/verwijderen/", {"password": "wachtwoord-123", "confirm": "on"}, follow=True)
     assert "Uw account is verwijderd" in response.content.decode()
