@@ -87,3 +87,8 @@ def test_profile_with_unknown_municipality_gets_a_dutch_message(client, trainer)
 def test_english_can_be_chosen(client, home):
     response = client.post("/taal/", {"language": "en", "next": "/"}, follow=True)
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_an_english_browser_still_gets_the_dutch_site(client, home):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="nl">' in html
