@@ -43,6 +43,11 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q
 
+## bench: seed a realistic scale into PostgreSQL, serve with gunicorn, measure each page with wrk (bench/RESULTS.md)
+bench: $(STAMP)
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) bench/run.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("taal/", set_language, name="set_language"),
     path("privacy/", views.privacy, name="privacy"),
+    path("healthz/", views.healthz, name="healthz"),
     path("provincies/", views.province_list, name="province_list"),
     path("provincies/<slug:slug>/", views.province_detail, name="province_detail"),
     path("", include("courses.urls")),

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -65,6 +65,11 @@ def delete_own_account(request):
                                     "bewaard voor de statistiek."))
         return redirect("/")
     return render(request, "account/delete.html", {"form": form})
+
+
+def healthz(request):
+    """Liveness check for the proxy or orchestrator; also the framework's floor in `make bench`."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def privacy(request):
