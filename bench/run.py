@@ -38,6 +38,8 @@ ENV = {
     "SITE_URL": f"http://127.0.0.1:{PORT}",
     "TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
     "LOG_LEVEL": "ERROR",
+    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"),
+    "PAGE_CACHE_SECONDS": "60",
     "STATIC_ROOT": str(ROOT / "var" / "bench" / "static"),
     "MEDIA_ROOT": str(ROOT / "var" / "bench" / "media"),
 }
@@ -84,17 +86,19 @@ def parse_wrk(output: str) -> dict[str, float]:
 
 
 def count_queries(path: str, cookie: str | None) -> int:
+    """Queries to render the page (the anonymous page cache switched off)."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
     if cookie:
         name, value = cookie.split("=", 1)
         client.cookies[name] = value
-    client.get(path)  # warm caches the way a running server has them
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        client.get(path)  # warm the caches a running server has warm
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
     assert response.status_code == 200, f"{path}: {response.status_code}"
     return len(queries)
 

@@ -7,6 +7,11 @@ class TrainingnetConfig(AppConfig):
     default = True
     name = "trainingnet"
     verbose_name = _("Netwerkregister")
+
+    def ready(self) -> None:
+        from trainingnet import page_cache
+
+        page_cache.connect_signals()
     default_auto_field = "django.db.models.BigAutoField"
 
 

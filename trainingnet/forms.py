@@ -1,12 +1,40 @@
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from trainingnet.models import Municipality, User
 
 
+class MunicipalitySelect(forms.Select):
+    """A select of all municipalities grouped by province, rendered without a template per option (342 options)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = str(value) if value not in (None, "") else ""
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        groups: dict[str, list[tuple[str, str]]] = {}
+        empty_label = ""
+        for option_value, label in self.choices:
+            if option_value == "":
+                empty_label = str(label)
+                continue
+            province, _, municipality = str(label).partition(" | ")
+            groups.setdefault(province, []).append((str(option_value), municipality))
+        options = [format_html('<option value="">{}</option>', empty_label)] if empty_label else []
+        for province in sorted(groups):
+            inner = format_html_join("", '<option value="{}"{}>{}</option>', (
+                (pk, mark_safe(" selected") if pk == selected else "", label) for pk, label in groups[province]
+            ))
+            options.append(format_html('<optgroup label="{}">{}</optgroup>', province, inner))
+        return format_html("<select{}>{}</select>", flatatt(attrs), mark_safe("".join(options)))
+
+
 class MunicipalityChoiceField(forms.ModelChoiceField):
+    widget = MunicipalitySelect
+
     def label_from_instance(self, obj: Municipality) -> str:
-        return f"{obj.name} ({obj.province.name})"
+        return f"{obj.province.name} | {obj.name}"
 
 
 def municipality_field(required: bool = True) -> MunicipalityChoiceField:

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -16,7 +15,7 @@ urlpatterns = [
     path("accounts/mijn-gegevens/", views.download_personal_data, name="account_data_export"),
     path("accounts/verwijderen/", views.delete_own_account, name="account_delete"),
     path("accounts/", include("allauth.urls")),
-    path("taal/", set_language, name="set_language"),
+    path("taal/<str:code>/", views.switch_language, name="switch_language"),
     path("privacy/", views.privacy, name="privacy"),
     path("healthz/", views.healthz, name="healthz"),
     path("provincies/", views.province_list, name="province_list"),

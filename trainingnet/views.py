@@ -1,10 +1,12 @@
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -65,6 +67,18 @@ def delete_own_account(request):
                                     "bewaard voor de statistiek."))
         return redirect("/")
     return render(request, "account/delete.html", {"form": form})
+
+
+def switch_language(request, code: str):
+    """Choose the interface language (a link in the footer, so pages need no form and stay cacheable)."""
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = redirect(next_url)
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600, samesite="Lax",
+                            secure=request.is_secure())
+    return response
 
 
 def healthz(request):

@@ -21,7 +21,7 @@ def test_register_verify_login_account(page, home):
     page.get_by_label("E-mail").fill("nieuw@borsele.example")
     page.get_by_label("Voornaam").fill("Noor")
     page.get_by_label("Achternaam").fill("Nieuw")
-    page.get_by_label("Gemeente").select_option(label="Borsele (Zeeland)")
+    page.get_by_label("Gemeente").select_option(label="Borsele")
     page.get_by_label("Functie").fill("Communicatieadviseur")
     page.get_by_label("Wachtwoord:", exact=True).fill("zonnig-strand-2026")
     page.get_by_label("Wachtwoord (bevestigen)").fill("zonnig-strand-2026")

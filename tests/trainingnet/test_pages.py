@@ -85,8 +85,11 @@ def test_profile_with_unknown_municipality_gets_a_dutch_message(client, trainer)
 
 
 def test_english_can_be_chosen(client, home):
-    response = client.post("/taal/", {"language": "en", "next": "/"}, follow=True)
+    response = client.get("/taal/en/", {"next": "/privacy/"}, follow=True)
+    assert response.redirect_chain == [("/privacy/", 302)]
     assert '<html lang="en">' in response.content.decode()
+    response = client.get("/taal/nl/", {"next": "https://evil.example/"})
+    assert response["Location"] == "/"
 
 
 def test_an_english_browser_still_gets_the_dutch_site(client, home):
