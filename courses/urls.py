@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
-from trainingnet.views import coming_soon
+from courses import views
 
 app_name = "courses"
 urlpatterns = [
-    path("trainingen/", coming_soon, {"title": "Trainingen"}, name="index"),
-    path("agenda/", coming_soon, {"title": "Agenda"}, name="agenda"),
+    path("zoeken/", views.search, name="search"),
+    path("materialen/<int:document_id>/", views.material, name="material"),
+    path("", include("courses.scheduling_urls")),
 ]

@@ -1,8 +1,11 @@
 from django.urls import path
 
-from trainingnet.views import coming_soon
+from experts import views
 
 app_name = "experts"
 urlpatterns = [
-    path("experts/", coming_soon, {"title": "Experts"}, name="directory"),
+    path("experts/", views.directory, name="directory"),
+    path("experts/provincies/", views.province_overview, name="province_overview"),
+    path("experts/mijn-profiel/", views.own_profile, name="own_profile"),
+    path("experts/<int:pk>/", views.detail, name="detail"),
 ]

@@ -1,8 +1,13 @@
 from django.urls import path
 
-from trainingnet.views import coming_soon
+from support_requests import views
 
 app_name = "support_requests"
 urlpatterns = [
-    path("hulp-vragen/", coming_soon, {"title": "Hulp vragen"}, name="intake"),
+    path("hulp-vragen/", views.intake_view, name="intake"),
+    path("hulp-vragen/mijn/", views.my_requests, name="mine"),
+    path("hulp-vragen/ontvangen/<str:token>/", views.received, name="received"),
+    path("hulp-vragen/status/<str:token>/", views.status_view, name="status"),
+    path("hulp-vragen/verzoek/<str:token>/", views.invitation_view, name="invitation"),
+    path("hulp-vragen/<str:reference>/", views.detail, name="detail"),
 ]

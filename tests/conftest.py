@@ -56,3 +56,4 @@ def staff_member(db):
 def role_users(coordinator, trainer, expert_user, staff_member):
     """One user per role, by the name used in permission matrices."""
     return {"coordinator": coordinator, "trainer": trainer, "expert": expert_user, "staff": staff_member}
+

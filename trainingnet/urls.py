@@ -5,12 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses.api import api_router
 from trainingnet import views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
     path("accounts/profiel/", views.profile, name="account_profile"),
     path("accounts/mijn-gegevens/", views.download_personal_data, name="account_data_export"),
     path("accounts/verwijderen/", views.delete_own_account, name="account_delete"),
@@ -23,6 +25,8 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("experts.urls")),
     path("", include("support_requests.urls")),
+    path("", include("maturity.urls")),
+    path("", include("dashboard.urls")),
 ]
 
 if settings.DEBUG:

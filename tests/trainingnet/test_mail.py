@@ -9,31 +9,32 @@ from django.db import transaction
 from trainingnet.mail import queue_mail, send_pending_mail
 from trainingnet.models import OutgoingMail
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
-def test_mail_is_saved_and_delivered_after_commit():
-    with transaction.atomic():
+def test_mail_is_saved_and_delivered_after_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         queue_mail(["a@gemeente.example"], "Bevestiging", "Uw plek is gereserveerd.",
                    attachments=[("sessie.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")])
-        assert mail.outbox == []  # nothing leaves before the record is committed
+        queued = OutgoingMail.objects.get()
+        assert mail.outbox == [] and queued.sent_at is None  # nothing leaves before the record is committed
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Bevestiging"
     assert mail.outbox[0].attachments[0][0] == "sessie.ics"
     assert OutgoingMail.objects.get().sent_at is not None
 
 
-def test_rolled_back_record_sends_no_mail():
-    with pytest.raises(RuntimeError), transaction.atomic():
+def test_rolled_back_record_sends_no_mail(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
         queue_mail(["a@gemeente.example"], "Bevestiging", "tekst")
         raise RuntimeError("booking failed")
     assert mail.outbox == []
     assert not OutgoingMail.objects.exists()
 
 
-def test_mail_server_down_keeps_the_mail_until_it_is_back():
+def test_mail_server_down_keeps_the_mail_until_it_is_back(django_capture_on_commit_callbacks):
     with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages",
-                    side_effect=SMTPException("connection refused")):
+                    side_effect=SMTPException("connection refused")), django_capture_on_commit_callbacks(execute=True):
         queue_mail(["a@gemeente.example"], "Herinnering", "tekst")
     pending = OutgoingMail.objects.get()
     assert pending.sent_at is None

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "courses",
     "experts",
     "support_requests",
+    "maturity",
+    "dashboard",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -221,6 +223,7 @@ WAGTAIL_SITE_NAME = "Trainingnet"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "docx", "xlsx", "odp", "odt"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.documents.VersionedDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "25")) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -1,0 +1,60 @@
+"""The course catalogue: which courses a visitor sees for the filters they chose.
+
+Filters are topic (slug), maturity phase (1–4) and format; they come from the query string so that every filtered
+view has its own bookmarkable URL. The catalogue runs a fixed number of queries however many courses there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+
+from courses.models.pages import CourseFormat, CoursePage
+from trainingnet.models import Topic
+from trainingnet.vocabulary import MaturityPhase
+
+PER_PAGE = 12
+
+
+@dataclass(frozen=True)
+class CatalogueFilters:
+    topic: str = ""
+    phase: int | None = None
+    format: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> CatalogueFilters:
+        phase = query.get("fase", "")
+        fmt = query.get("vorm", "")
+        return cls(
+            topic=query.get("onderwerp", "")[:100],
+            phase=int(phase) if phase.isdigit() and int(phase) in MaturityPhase.values else None,
+            format=fmt if fmt in CourseFormat.values else "",
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.topic or self.phase or self.format)
+
+
+def filter_courses(courses: QuerySet[CoursePage], filters: CatalogueFilters) -> QuerySet[CoursePage]:
+    if filters.topic:
+        courses = courses.filter(topics__slug=filters.topic)
+    if filters.format:
+        courses = courses.filter(format=filters.format)
+    if filters.phase:
+        courses = courses.filter(phase_from__lte=filters.phase, phase_to__gte=filters.phase)
+    return courses
+
+
+def catalogue_page(parent, filters: CatalogueFilters, page_number: str | None) -> PaginatorPage:
+    courses = (CoursePage.objects.live().public().child_of(parent).order_by("title")
+               .prefetch_related("topics"))
+    return Paginator(filter_courses(courses, filters), PER_PAGE).get_page(page_number)
+
+
+def topics_in_use() -> QuerySet[Topic]:
+    return Topic.objects.filter(courses__live=True).distinct().order_by("name")

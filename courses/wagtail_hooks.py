@@ -1,0 +1,28 @@
+"""Wagtail admin of the courses app: the train-your-colleague back office (pledges, days, sessions, bookings).
+
+Course and knowledge pages are edited in the page tree (Pagina's → Trainingnet → Trainingen / Kennisbank);
+trainers submit them for moderation, coordinators approve (courses/moderation.py).
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from courses import admin_scheduling  # noqa: F401
+from courses.models import DocumentVersion
+
+
+class DocumentVersionViewSet(SnippetViewSet):
+    """Earlier files of materials, for editors: read them, restore by uploading again."""
+
+    model = DocumentVersion
+    icon = "doc-full"
+    menu_label = _("Eerdere versies van materialen")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["document", "replaced_at", "replaced_by", "file"]
+    list_filter = ["document"]
+    inspect_view_enabled = True
+
+
+register_snippet(DocumentVersionViewSet)

@@ -1,0 +1,262 @@
+"""The figures of the coordinator dashboard and the public network page, one small function per figure.
+
+Every metric function takes a `MetricContext` (the moment "now", and a memo shared by the metrics of one page) and
+returns `{province CBS code: value}`. A value is a number, or absent/None when the province has no data. Each metric
+runs a fixed number of aggregate queries (GROUP BY province), whatever the number of municipalities, sessions or
+bookings: never a query per province.
+
+The measurable units come from the proposal's benchmark ("een benchmark waarmee het succes van de trainingen
+gemonitord kan worden") and seeds/000: participation, reach, pledges against the target, sessions, seats and fill
+rate, evaluations, maturity, and the response times of support requests. A metric whose part of the platform does
+not exist is not registered (`registered_metrics` checks that in one place).
+
+Time windows: "this month" is the calendar month of `now`; "12 months" is the 365 days up to `now`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from maturity.models import Assessment
+from maturity.parts import optional_model
+from maturity.templatetags.maturity_tags import latest_assessments
+from trainingnet.models import Municipality
+
+Value = int | float | None
+Values = dict[str, Value]
+YEAR = datetime.timedelta(days=365)
+PROVINCE = "province__cbs_code"
+
+
+@dataclass
+class MetricContext:
+    now: datetime.datetime = field(default_factory=timezone.now)
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute a shared intermediate result once per page (e.g. sessions used by three metrics)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    @property
+    def year_ago(self) -> datetime.datetime:
+        return self.now - YEAR
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: Promise
+    compute: Callable[[MetricContext], Values]
+    kind: str  # "count", "share" (0–1), "phase" (1–4), "score" (1–5), "hours"
+    description: Promise
+    on_map: bool = True  # may colour the map
+    public: bool = False  # may be shown on the public /netwerk/ page (no personal data, aggregated)
+
+
+def _counts(rows) -> Values:
+    return {row[PROVINCE]: row["n"] for row in rows}
+
+
+def _share(numerators: Values, denominators: Values) -> Values:
+    return {code: (numerators.get(code) or 0) / total for code, total in denominators.items() if total}
+
+
+# --- the network registry and maturity (always present) ---------------------------------------------------------
+
+
+def municipalities(ctx: MetricContext) -> Values:
+    """Existing municipalities per province (1 query)."""
+    return ctx.once("municipalities", lambda: _counts(
+        Municipality.objects.active().values(PROVINCE).annotate(n=Count("pk")).order_by()))
+
+
+def participating(ctx: MetricContext) -> Values:
+    """Municipalities that take part in the network (1 query)."""
+    return ctx.once("participating", lambda: _counts(
+        Municipality.objects.active().filter(takes_part=True).values(PROVINCE).annotate(n=Count("pk")).order_by()))
+
+
+def participation(ctx: MetricContext) -> Values:
+    """Share of the municipalities that take part (2 queries, shared with the two counts)."""
+    return _share(participating(ctx), municipalities(ctx))
+
+
+def assessed_municipalities(ctx: MetricContext) -> Values:
+    """Municipalities with at least one maturity self-assessment (1 query)."""
+    rows = (Assessment.objects.values(province=F(f"municipality__{PROVINCE}"))
+            .annotate(n=Count("municipality", distinct=True)).order_by())
+    return {row["province"]: row["n"] for row in rows}
+
+
+def assessments_last_year(ctx: MetricContext) -> Values:
+    """Self-assessments filled in during the last 12 months (1 query)."""
+    rows = (Assessment.objects.filter(created_at__gt=ctx.year_ago, created_at__lte=ctx.now)
+            .values(province=F(f"municipality__{PROVINCE}")).annotate(n=Count("pk")).order_by())
+    return {row["province"]: row["n"] for row in rows}
+
+
+def maturity_average(ctx: MetricContext) -> Values:
+    """Average overall phase (1–4) of the newest assessment of each assessed municipality (1 query)."""
+    rows = (latest_assessments().values(province=F(f"municipality__{PROVINCE}")).annotate(avg=Avg("phase"))
+            .order_by())
+    return {row["province"]: float(row["avg"]) for row in rows}
+
+
+REGISTRY_METRICS = [
+    Metric("municipalities", _("Gemeenten"), municipalities, "count",
+           _("Aantal gemeenten in de provincie."), on_map=False, public=True),
+    Metric("participating", _("Deelnemende gemeenten"), participating, "count",
+           _("Gemeenten die deelnemen aan het netwerk."), on_map=False, public=True),
+    Metric("participation", _("Deelname"), participation, "share",
+           _("Aandeel van de gemeenten dat deelneemt aan het netwerk."), public=True),
+    Metric("assessed", _("Zelfevaluatie ingevuld"), assessed_municipalities, "count",
+           _("Gemeenten die de zelfevaluatie volwassenheid ten minste één keer invulden."), public=True),
+    Metric("assessments_year", _("Zelfevaluaties (12 mnd)"), assessments_last_year, "count",
+           _("Ingevulde zelfevaluaties in de afgelopen 12 maanden."), on_map=False),
+    Metric("maturity", _("Gemiddelde volwassenheidsfase"), maturity_average, "phase",
+           _("Gemiddelde fase (1 = ontdekt, 4 = werkt samen) van de laatste zelfevaluatie van elke gemeente."),
+           public=True),
+]
+
+
+# --- the train-your-colleague scheduler (courses) ----------------------------------------------------------------
+
+
+def _scheduler_metrics() -> list[Metric]:
+    Booking = optional_model("courses", "Booking")
+    Session = optional_model("courses", "Session")
+    Evaluation = optional_model("courses", "Evaluation")
+    if Booking is None or Session is None or Evaluation is None:
+        return []
+    from courses.pledges import coverage
+
+    attended = "aanwezig"
+    seat_statuses = list(Booking.SEAT_STATUSES)
+    session_province = "training_day__province__cbs_code"
+
+    def _coverage(ctx: MetricContext):
+        return ctx.once("coverage", lambda: coverage(timezone.localdate(ctx.now)))
+
+    def pledged_lenders(ctx: MetricContext) -> Values:
+        """Distinct municipalities with a live pledge to the province this month (courses.pledges.coverage)."""
+        return {c.province.cbs_code: c.count for c in _coverage(ctx)}
+
+    def pledge_target(ctx: MetricContext) -> Values:
+        return {c.province.cbs_code: c.target for c in _coverage(ctx)}
+
+    def pledge_coverage(ctx: MetricContext) -> Values:
+        """Pledged lenders this month as a share of the target (1.0 = covered)."""
+        return {c.province.cbs_code: c.count / c.target for c in _coverage(ctx) if c.target}
+
+    def held_sessions(ctx: MetricContext) -> dict[str, dict]:
+        """Sessions held (planned, not cancelled, ended) in the last 12 months: count and seats offered (1 query)."""
+        def compute():
+            rows = (Session.objects.filter(status="gepland", ends_at__gt=ctx.year_ago, ends_at__lte=ctx.now)
+                    .values(session_province).annotate(n=Count("pk"), capacity=Sum("capacity")).order_by())
+            return {row[session_province]: row for row in rows}
+        return ctx.once("held_sessions", compute)
+
+    def sessions_held(ctx: MetricContext) -> Values:
+        return {code: row["n"] for code, row in held_sessions(ctx).items()}
+
+    def seats_booked(ctx: MetricContext) -> Values:
+        """Seats taken (confirmed, present or absent) in the sessions held in the last 12 months (1 query)."""
+        def compute():
+            rows = (Booking.objects.filter(status__in=seat_statuses, session__status="gepland",
+                                           session__ends_at__gt=ctx.year_ago, session__ends_at__lte=ctx.now)
+                    .values(province=F(f"session__{session_province}")).annotate(n=Count("pk")).order_by())
+            return {row["province"]: row["n"] for row in rows}
+        return ctx.once("seats_booked", compute)
+
+    def fill_rate(ctx: MetricContext) -> Values:
+        """Seats taken as a share of the seats offered in the sessions held (the two queries above)."""
+        seats = seats_booked(ctx)
+        return {code: (seats.get(code) or 0) / row["capacity"] for code, row in held_sessions(ctx).items()
+                if row["capacity"]}
+
+    def attended_participants(ctx: MetricContext) -> Values:
+        """Participants marked present in sessions held in the last 12 months, by the training day's province
+        (1 query)."""
+        rows = (Booking.objects.filter(status=attended, session__status="gepland", session__ends_at__gt=ctx.year_ago,
+                                       session__ends_at__lte=ctx.now)
+                .values(province=F(f"session__{session_province}")).annotate(n=Count("pk")).order_by())
+        return {row["province"]: row["n"] for row in rows}
+
+    def reach(ctx: MetricContext) -> Values:
+        """Share of the small municipalities of the province with at least one attended session in 12 months.
+
+        One query: every small municipality, flagged with EXISTS (an attended booking of it in the window), grouped by
+        province.
+        """
+        attended_here = Booking.objects.filter(municipality=OuterRef("pk"), status=attended, session__status="gepland",
+                                               session__starts_at__gt=ctx.year_ago, session__starts_at__lte=ctx.now)
+        rows = (Municipality.objects.active().small().values(PROVINCE)
+                .annotate(total=Count("pk"), reached=Count("pk", filter=Q(Exists(attended_here)))).order_by())
+        return {row[PROVINCE]: row["reached"] / row["total"] for row in rows if row["total"]}
+
+    def evaluation_average(ctx: MetricContext) -> Values:
+        """Average overall mark (1–5) of the evaluations of sessions held in the last 12 months (1 query)."""
+        rows = (Evaluation.objects.filter(session__ends_at__gt=ctx.year_ago, session__ends_at__lte=ctx.now)
+                .values(province=F(f"session__{session_province}")).annotate(avg=Avg("overall")).order_by())
+        return {row["province"]: float(row["avg"]) for row in rows}
+
+    def evaluations_count(ctx: MetricContext) -> Values:
+        rows = (Evaluation.objects.filter(session__ends_at__gt=ctx.year_ago, session__ends_at__lte=ctx.now)
+                .values(province=F(f"session__{session_province}")).annotate(n=Count("pk")).order_by())
+        return {row["province"]: row["n"] for row in rows}
+
+    return [
+        Metric("pledged", _("Uitlenende gemeenten deze maand"), pledged_lenders, "count",
+               _("Verschillende gemeenten met een toezegging voor deze provincie deze maand."), on_map=False),
+        Metric("pledge_target", _("Doel"), pledge_target, "count",
+               _("Zoveel uitlenende gemeenten per provincie per maand is het doel."), on_map=False),
+        Metric("pledge_coverage", _("Dekking toezeggingen deze maand"), pledge_coverage, "share",
+               _("Uitlenende gemeenten deze maand als aandeel van het doel (100% = gedekt)."), public=True),
+        Metric("sessions", _("Sessies gehouden (12 mnd)"), sessions_held, "count",
+               _("Sessies op collega-traindagen in de afgelopen 12 maanden, niet geannuleerd."), public=True),
+        Metric("seats", _("Plaatsen geboekt (12 mnd)"), seats_booked, "count",
+               _("Bezette plaatsen in die sessies."), on_map=False),
+        Metric("fill_rate", _("Bezettingsgraad"), fill_rate, "share",
+               _("Bezette plaatsen als aandeel van de aangeboden plaatsen in die sessies.")),
+        Metric("attended", _("Deelnemers aanwezig (12 mnd)"), attended_participants, "count",
+               _("Deelnemers die als aanwezig zijn gemarkeerd."), public=True),
+        Metric("reach", _("Bereik kleinere gemeenten"), reach, "share",
+               _("Aandeel van de gemeenten onder 100.000 inwoners met ten minste één aanwezige deelnemer in de "
+                 "afgelopen 12 maanden."), public=True),
+        Metric("evaluation", _("Gemiddelde evaluatie"), evaluation_average, "score",
+               _("Gemiddeld totaaloordeel (1–5) van de evaluaties van sessies in de afgelopen 12 maanden.")),
+        Metric("evaluations", _("Evaluaties (12 mnd)"), evaluations_count, "count",
+               _("Ingevulde evaluaties van sessies in de afgelopen 12 maanden."), on_map=False),
+    ]
+
+
+# --- support requests ---------------------------------------------------------------------------------------------
+
+
+def _support_metrics() -> list[Metric]:
+    from dashboard import support_metrics
+
+    return support_metrics.metrics()
+
+
+def registered_metrics() -> dict[str, Metric]:
+    """All metrics whose part of the platform exists, by key (the one place that checks the parts)."""
+    metrics = [*REGISTRY_METRICS, *_scheduler_metrics(), *_support_metrics()]
+    return {metric.key: metric for metric in metrics}
+
+
+def as_number(value: Any) -> Value:
+    if isinstance(value, Decimal):
+        return float(value)
+    return value

@@ -1,0 +1,108 @@
+"""Finding experts in the directory: one interface, two backends.
+
+`search_experts(criteria)` returns the matching experts, ordered own province first, then its neighbours, then the
+rest, with counts per facet value (province, topic, support level, shell). The database backend (default) uses ORM
+filters and aggregate counts in a fixed number of queries. When ELASTICSEARCH_URL is set, experts/es_backend.py
+answers the same questions with elasticsearch-dsl (Dutch analyzer, aggregations as facets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+
+from experts.models import Expert, Shell, SupportLevel
+from trainingnet.models import Province, Topic
+
+
+@dataclass(frozen=True)
+class Criteria:
+    province: str = ""  # CBS code PVxx
+    topic: str = ""  # Topic slug
+    level: str = ""  # SupportLevel value
+    shell: str = ""  # Shell value
+    text: str = ""
+    home_province: str = ""  # the visitor's own province, for ordering only
+
+    @classmethod
+    def from_query(cls, query, home_province: str = "") -> Criteria:
+        level = query.get("niveau", "")
+        shell = query.get("schil", "")
+        return cls(
+            province=query.get("provincie", "")[:4],
+            topic=query.get("onderwerp", "")[:100],
+            level=level if level in SupportLevel.values else "",
+            shell=shell if shell in Shell.values else "",
+            text=" ".join(query.get("q", "").split())[:100],
+            home_province=home_province,
+        )
+
+
+@dataclass
+class Result:
+    experts: QuerySet[Expert]
+    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+
+
+def filtered(criteria: Criteria) -> QuerySet[Expert]:
+    experts = Expert.objects.listed()
+    if criteria.province:
+        experts = experts.filter(Q(provinces__cbs_code=criteria.province) | Q(serves_whole_country=True))
+    if criteria.topic:
+        experts = experts.filter(topics__slug=criteria.topic)
+    if criteria.level:
+        experts = experts.filter(levels__code=criteria.level)
+    if criteria.shell:
+        experts = experts.filter(shell=criteria.shell)
+    if criteria.text:
+        for word in criteria.text.split():
+            experts = experts.filter(Q(name__icontains=word) | Q(job_title__icontains=word) | Q(bio__icontains=word)
+                                     | Q(topics__name__icontains=word))
+    return Expert.objects.filter(pk__in=experts.values("pk"))
+
+
+def ordered(experts: QuerySet[Expert], home_province: str) -> QuerySet[Expert]:
+    """Own province first, then its neighbours, then the rest; within each, by name."""
+    if not home_province:
+        return experts.order_by("name")
+    neighbours = list(Province.objects.filter(neighbours__cbs_code=home_province).values_list("pk", flat=True))
+    rank = Case(
+        When(home_province__cbs_code=home_province, then=Value(0)),
+        When(home_province_id__in=neighbours, then=Value(1)),
+        default=Value(2), output_field=IntegerField(),
+    )
+    return experts.annotate(rank=rank).order_by("rank", "name")
+
+
+def facet_counts(experts: QuerySet[Expert]) -> dict[str, list[tuple[str, str, int]]]:
+    ids = experts.values("pk")
+    national = Expert.objects.filter(pk__in=ids, serves_whole_country=True).count()
+    provinces = [(code, name, n + national) for code, name, n in  # nationwide experts serve every province
+                 Province.objects.annotate(n=Count("served_by_experts", distinct=True, filter=Q(
+                     served_by_experts__in=ids, served_by_experts__serves_whole_country=False)))
+                 .order_by("name").values_list("cbs_code", "name", "n")]
+    topics = (Topic.objects.annotate(n=Count("experts", filter=Q(experts__in=ids), distinct=True))
+              .filter(n__gt=0).order_by("name").values_list("slug", "name", "n"))
+    levels = dict(Expert.objects.filter(pk__in=ids).values_list("levels__code").annotate(n=Count("pk")).order_by())
+    shells = dict(Expert.objects.filter(pk__in=ids).values_list("shell").annotate(n=Count("pk")).order_by())
+    return {
+        "provincie": provinces,
+        "onderwerp": list(topics),
+        "niveau": [(v, str(label), levels.get(v, 0)) for v, label in SupportLevel.choices],
+        "schil": [(v, str(label), shells.get(v, 0)) for v, label in Shell.choices],
+    }
+
+
+def search_experts(criteria: Criteria) -> Result:
+    if settings.ELASTICSEARCH_URL:
+        from experts import es_backend
+
+        return es_backend.search(criteria)
+    experts = filtered(criteria)
+    return Result(
+        experts=ordered(experts, criteria.home_province).select_related("municipality", "home_province")
+        .prefetch_related("topics", "levels"),
+        facets=facet_counts(experts),
+    )

@@ -1,0 +1,90 @@
+"""Demo content of the maturity benchmark: self-assessments of a few dozen municipalities over the last two years,
+most of them growing a phase or so, so that the dashboard map shows colour and the history shows change.
+
+Idempotent: a municipality that already has an assessment is left alone.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.db import transaction
+from django.db.models import Min
+from django.utils import timezone
+
+from maturity.maturity_model import QUESTIONS, score
+from maturity.models import Assessment
+from maturity.parts import booking_model
+from trainingnet.models import Municipality, User
+
+SEED = 20260107
+DEMO_MUNICIPALITY_COUNT = 48
+ALWAYS = ("GM1714",)  # Sluis: the municipality of the demo account medewerker@
+
+
+def _answers(rng: random.Random, level: int) -> dict[str, int]:
+    return {q.key: max(1, min(4, level + rng.choice((-1, 0, 0, 0, 1)))) for q in QUESTIONS}
+
+
+def _assessment(municipality: Municipality, user: User | None, answers: dict[str, int],
+                when: datetime.datetime) -> Assessment:
+    result = score(answers)
+    return Assessment(municipality=municipality, user=user, answers=answers, created_at=when,
+                      interaction_phase=result.axes["interactie"], initiative_phase=result.axes["initiatief"],
+                      ownership_phase=result.axes["eigenaarschap"], phase=result.overall)
+
+
+@transaction.atomic
+def load() -> None:
+    rng = random.Random(SEED)
+    municipalities = list(Municipality.objects.active().order_by("cbs_code"))
+    if not municipalities:
+        return
+    chosen = [m for m in municipalities if m.cbs_code in ALWAYS]
+    chosen += rng.sample([m for m in municipalities if m.cbs_code not in ALWAYS], DEMO_MUNICIPALITY_COUNT)
+    already = set(Assessment.objects.filter(municipality__in=chosen).values_list("municipality_id", flat=True))
+    medewerker = User.objects.filter(email="medewerker@trainingnet.example").first()
+    now = timezone.now()
+    new = []
+    for municipality in chosen:
+        # Draw for every municipality, also the ones skipped, so the outcome does not depend on what exists.
+        level = rng.choice((1, 1, 2, 2, 2, 3, 3, 4)) if municipality.is_large is False else rng.choice((2, 3, 3, 4))
+        count = rng.choice((1, 2, 2, 3))
+        start_days = rng.randint(200, 700)
+        answer_sets = []
+        for index in range(count):
+            answer_sets.append(_answers(rng, min(4, level + (1 if index and rng.random() < 0.6 else 0))))
+            level = min(4, level + (1 if rng.random() < 0.5 else 0))
+        if municipality.pk in already:
+            continue
+        for index, answers in enumerate(answer_sets):
+            days_ago = start_days - index * (start_days // count)
+            user = medewerker if medewerker and medewerker.municipality_id == municipality.pk else None
+            new.append(_assessment(municipality, user, answers, now - datetime.timedelta(days=days_ago)))
+    Assessment.objects.bulk_create(new)
+    _around_first_sessions(rng, medewerker, now)
+
+
+def _around_first_sessions(rng: random.Random, medewerker: User | None, now: datetime.datetime) -> None:
+    """Municipalities whose staff attended a demo session get an assessment before and one after that session,
+    so their history shows the change since their first attended session."""
+    Booking = booking_model()
+    if Booking is None:
+        return
+    firsts = dict(Booking.objects.filter(status="aanwezig").values("municipality")
+                  .annotate(first=Min("session__starts_at")).values_list("municipality", "first"))
+    municipalities = Municipality.objects.in_bulk(list(firsts))
+    new = []
+    for municipality_id, first in sorted(firsts.items()):
+        municipality = municipalities[municipality_id]
+        user = medewerker if medewerker and medewerker.municipality_id == municipality_id else None
+        mine = Assessment.objects.filter(municipality_id=municipality_id)
+        before = mine.filter(created_at__lte=first).order_by("-created_at").first()
+        if before is None:
+            before = _assessment(municipality, user, _answers(rng, 1), first - datetime.timedelta(days=60))
+            new.append(before)
+        if not mine.filter(created_at__gt=first).exists():
+            after = min(now, first + datetime.timedelta(days=10))
+            new.append(_assessment(municipality, user, _answers(rng, min(4, before.phase + 1)), after))
+    Assessment.objects.bulk_create(new)

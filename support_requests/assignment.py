@@ -1,0 +1,167 @@
+"""Asking experts: "Vraag expert", accept or decline by a signed, expiring link, and the next candidate.
+
+A coordinator (or the escalation of an acute request) asks one candidate. The expert gets a mail with two signed
+links that expire (acuut after 1 hour, otherwise after 48 hours; SupportSettings). Accepting couples the expert to
+the request (status gekoppeld), withdraws the other open invitations, and tells the requester who helps them.
+Declining, or letting the link expire, puts the next candidate forward: the best-ranked candidate not asked before
+(for an acute request only within the tiers the request has widened to). When nobody is left, the coordinators hear
+so. Every step is written to the timeline.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from support_requests import lifecycle, notifications
+from support_requests.deadlines import current_targets
+from support_requests.models import ExpertInvitation, InvitationStatus, Status, SupportRequest
+
+SALT = "support_requests.invitation"
+
+
+class InvitationError(ValueError):
+    pass
+
+
+def make_token(invitation: ExpertInvitation, action: str) -> str:
+    return signing.dumps({"i": invitation.pk, "a": action}, salt=SALT, compress=True)
+
+
+def invitation_urls(invitation: ExpertInvitation) -> tuple[str, str]:
+    return (reverse("support_requests:invitation", kwargs={"token": make_token(invitation, "accept")}),
+            reverse("support_requests:invitation", kwargs={"token": make_token(invitation, "decline")}))
+
+
+def read_token(token: str, now: datetime | None = None) -> tuple[ExpertInvitation, str]:
+    """The invitation and action of a link; raises InvitationError for a forged link, a link older than its
+    validity, or an unknown invitation."""
+    try:
+        data = signing.loads(token, salt=SALT, max_age=timedelta(days=30))
+        invitation = ExpertInvitation.objects.select_related("request__municipality", "expert").get(pk=data["i"])
+        action = data["a"]
+    except (signing.BadSignature, KeyError, TypeError, ExpertInvitation.DoesNotExist) as exc:
+        raise InvitationError(_("Deze link is ongeldig.")) from exc
+    if action not in ("accept", "decline"):
+        raise InvitationError(_("Deze link is ongeldig."))
+    return invitation, action
+
+
+def is_expired(invitation: ExpertInvitation, now: datetime) -> bool:
+    return invitation.status == InvitationStatus.EXPIRED or (
+        invitation.status == InvitationStatus.PENDING and now >= invitation.expires_at)
+
+
+def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str = "", asked_by=None,
+               actor_label: str = "", now: datetime | None = None) -> ExpertInvitation:
+    """Create the invitation, mail the expert the links, and put the request in behandeling."""
+    now = now or timezone.now()
+    if req.status not in (Status.NEW, Status.IN_PROGRESS):
+        raise InvitationError(_("Deze hulpvraag zoekt geen expert meer."))
+    if req.invitations.filter(expert=expert, status=InvitationStatus.PENDING).exists():
+        raise InvitationError(_("Deze expert is al gevraagd en heeft nog niet geantwoord."))
+    targets = current_targets()
+    hours = targets.acute_invitation_hours if req.is_acute else targets.invitation_hours
+    invitation = ExpertInvitation.objects.create(request=req, expert=expert, tier=tier, reasons=reasons,
+                                                 asked_by=asked_by if asked_by and asked_by.pk else None,
+                                                 asked_at=now, expires_at=now + timedelta(hours=hours))
+    if req.status == Status.NEW:
+        lifecycle.transition(req, Status.IN_PROGRESS, actor=asked_by, actor_label=actor_label, now=now,
+                             note=_("Er wordt een expert gezocht."))
+    until = timezone.localtime(invitation.expires_at).strftime("%d-%m %H:%M")
+    lifecycle.record(req, _("%(expert)s gevraagd (laag %(tier)d); link geldig tot %(until)s.") % {
+        "expert": expert.name, "tier": tier, "until": until},
+        actor=asked_by, actor_label=actor_label, now=now)
+    notifications.mail_expert_invitation(invitation, *invitation_urls(invitation))
+    return invitation
+
+
+@transaction.atomic
+def accept(invitation: ExpertInvitation, now: datetime | None = None) -> None:
+    now = now or timezone.now()
+    req = SupportRequest.objects.select_for_update().get(pk=invitation.request_id)
+    invitation = ExpertInvitation.objects.select_for_update().select_related("expert").get(pk=invitation.pk)
+    if invitation.status == InvitationStatus.ACCEPTED:
+        return
+    if is_expired(invitation, now):
+        raise InvitationError(_("Deze link is verlopen."))
+    if invitation.status != InvitationStatus.PENDING or req.status not in (Status.NEW, Status.IN_PROGRESS):
+        raise InvitationError(_("Deze hulpvraag heeft al een expert of is niet meer open. Dank u wel!"))
+    invitation.status, invitation.responded_at = InvitationStatus.ACCEPTED, now
+    invitation.save(update_fields=["status", "responded_at"])
+    req.invitations.filter(status=InvitationStatus.PENDING).exclude(pk=invitation.pk).update(
+        status=InvitationStatus.WITHDRAWN, responded_at=now)
+    req.assigned_expert = invitation.expert
+    req.save(update_fields=["assigned_expert"])
+    lifecycle.transition(req, Status.MATCHED, actor=invitation.expert.user, actor_label=invitation.expert.name,
+                         now=now, note=_("%(expert)s helpt u.") % {"expert": invitation.expert.name})
+    notifications.mail_requester_matched(req)
+    notifications.mail_expert_matched(req)
+
+
+@transaction.atomic
+def decline(invitation: ExpertInvitation, note: str = "", now: datetime | None = None) -> ExpertInvitation | None:
+    """Record the decline and ask the next candidate. Returns the new invitation, if any."""
+    now = now or timezone.now()
+    req = SupportRequest.objects.select_for_update().get(pk=invitation.request_id)
+    invitation = ExpertInvitation.objects.select_for_update().select_related("expert").get(pk=invitation.pk)
+    if invitation.status == InvitationStatus.DECLINED:
+        return None
+    if invitation.status != InvitationStatus.PENDING:
+        raise InvitationError(_("Dit verzoek is niet meer open. Dank u wel!"))
+    invitation.status, invitation.responded_at = InvitationStatus.DECLINED, now
+    invitation.save(update_fields=["status", "responded_at"])
+    lifecycle.record(req, _("%(expert)s kan niet helpen.%(note)s") % {
+        "expert": invitation.expert.name, "note": f" {note}" if note else ""},
+        actor=invitation.expert.user, actor_label=invitation.expert.name, now=now)
+    return ask_next_candidate(req, now=now, actor_label=_("Systeem (na afwijzing)"))
+
+
+def expire_invitations(now: datetime | None = None) -> int:
+    """Mark unanswered invitations past their time as verlopen and ask the next candidate for each."""
+    now = now or timezone.now()
+    expired = 0
+    for pk in ExpertInvitation.objects.filter(status=InvitationStatus.PENDING, expires_at__lte=now) \
+            .values_list("pk", flat=True):
+        with transaction.atomic():
+            invitation = ExpertInvitation.objects.select_for_update().select_related("expert", "request").get(pk=pk)
+            if invitation.status != InvitationStatus.PENDING:
+                continue
+            invitation.status, invitation.responded_at = InvitationStatus.EXPIRED, now
+            invitation.save(update_fields=["status", "responded_at"])
+            req = invitation.request
+            lifecycle.record(req, _("Verzoek aan %(expert)s verlopen zonder antwoord.") % {
+                "expert": invitation.expert.name}, actor_label=_("Systeem"), now=now)
+            expired += 1
+            if req.status in (Status.NEW, Status.IN_PROGRESS) and not req.invitations.filter(
+                    status=InvitationStatus.PENDING).exists():
+                ask_next_candidate(req, now=now, actor_label=_("Systeem (na verlopen link)"))
+    return expired
+
+
+def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None,
+                       actor_label: str = "") -> ExpertInvitation | None:
+    """Ask the best-ranked candidate that was not asked before; tell the coordinators when nobody is left."""
+    from experts.models import Expert
+    from support_requests.matching import candidates_for_request
+
+    now = now or timezone.now()
+    if req.status not in (Status.NEW, Status.IN_PROGRESS):
+        return None
+    asked = set(req.invitations.values_list("expert_id", flat=True))
+    max_tier = req.escalation_tier if req.is_acute else 4
+    for candidate in candidates_for_request(req, now):
+        if candidate.expert.id in asked or candidate.tier > max_tier:
+            continue
+        expert = Expert.objects.get(pk=candidate.expert.id)
+        return ask_expert(req, expert, tier=candidate.tier, reasons="\n".join(candidate.reasons),
+                          actor_label=actor_label, now=now)
+    lifecycle.record(req, _("Geen nieuwe kandidaat binnen laag %(tier)d; coördinatoren gewaarschuwd.")
+                     % {"tier": max_tier}, actor_label=_("Systeem"), now=now)
+    notifications.mail_coordinators_no_candidate(req)
+    return None

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from support_requests.deadlines import check_deadlines
+
+
+class Command(BaseCommand):
+    help = ("Marks overdue support requests, expires unanswered invitations, escalates acute requests and mails "
+            "the coordinators. Run every 5 minutes from cron.")
+
+    def handle(self, *args, **options) -> None:
+        result = check_deadlines()
+        self.stdout.write(f"overdue: {len(result.newly_overdue)} {' '.join(result.newly_overdue)}\n"
+                          f"escalated: {len(result.escalated)} {' '.join(result.escalated)}\n"
+                          f"expired invitations: {result.expired_invitations}")

@@ -1,0 +1,68 @@
+"""The mails of the support desk, all through trainingnet.mail (saved first, sent after commit)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Q
+
+from trainingnet import roles
+from trainingnet.mail import queue_templated_mail
+
+
+def coordinator_emails() -> list[str]:
+    from trainingnet.models import User
+
+    return list(User.objects.filter(Q(groups__name=roles.COORDINATOR) | Q(is_superuser=True), is_active=True)
+                .values_list("email", flat=True).distinct())
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def mail_requester_received(req) -> None:
+    queue_templated_mail([req.contact_email], "support_requests/mail/received",
+                         {"req": req, "status_url": absolute(req.get_status_url())})
+
+
+def mail_coordinators_new(req) -> None:
+    queue_templated_mail(coordinator_emails(), "support_requests/mail/new_request",
+                         {"req": req, "admin_url": absolute(req.get_admin_url())})
+
+
+def mail_expert_invitation(invitation, accept_url: str, decline_url: str) -> None:
+    queue_templated_mail([invitation.expert.email], "support_requests/mail/invitation", {
+        "invitation": invitation, "req": invitation.request, "accept_url": absolute(accept_url),
+        "decline_url": absolute(decline_url)})
+
+
+def mail_requester_matched(req) -> None:
+    queue_templated_mail([req.contact_email], "support_requests/mail/matched",
+                         {"req": req, "expert": req.assigned_expert, "status_url": absolute(req.get_status_url())})
+
+
+def mail_expert_matched(req) -> None:
+    queue_templated_mail([req.assigned_expert.email], "support_requests/mail/expert_matched", {"req": req})
+
+
+def mail_requester_feedback(req) -> None:
+    if req.contact_email:
+        queue_templated_mail([req.contact_email], "support_requests/mail/feedback",
+                             {"req": req, "status_url": absolute(req.get_status_url())})
+
+
+def mail_coordinators_no_candidate(req) -> None:
+    queue_templated_mail(coordinator_emails(), "support_requests/mail/no_candidate",
+                         {"req": req, "admin_url": absolute(req.get_admin_url())})
+
+
+def mail_coordinators_overdue(result, now: datetime) -> None:
+    from support_requests.models import SupportRequest
+
+    refs = [*result.newly_overdue, *[r for r in result.escalated if r not in result.newly_overdue]]
+    requests = list(SupportRequest.objects.filter(reference__in=refs).select_related("municipality")
+                    .order_by("match_due_at"))
+    queue_templated_mail(coordinator_emails(), "support_requests/mail/overdue", {
+        "requests": [(r, absolute(r.get_admin_url())) for r in requests], "result": result, "now": now})

@@ -1,0 +1,1 @@
+from tests.maturity.conftest import site_home  # noqa: F401

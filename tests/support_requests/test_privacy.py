@@ -1,0 +1,85 @@
+"""Who sees a request (matrix), export and anonymisation of a person, and the retention period."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from experts.factories import ExpertFactory
+from support_requests.factories import SupportRequestFactory
+from support_requests.models import Status, SupportRequest
+from support_requests.retention import REDACTED, anonymise_expired
+from trainingnet import roles
+from trainingnet.factories import UserFactory
+from trainingnet.privacy import delete_account, export_personal_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(emmen):
+    requester = UserFactory(roles=[roles.MUNICIPAL_STAFF])
+    assigned_user = UserFactory(roles=[roles.EXPERT])
+    other_expert_user = UserFactory(roles=[roles.EXPERT])
+    assigned = ExpertFactory(user=assigned_user, municipality=emmen, levels=["acuut"])
+    ExpertFactory(user=other_expert_user, municipality=emmen, levels=["acuut"])
+    req = SupportRequestFactory(requester=requester, status=Status.MATCHED, assigned_expert=assigned,
+                                contact_email="geheim@gemeente.example")
+    return {"req": req, "requester": requester, "assigned expert": assigned_user,
+            "other expert": other_expert_user, "coordinator": UserFactory(roles=[roles.COORDINATOR]),
+            "other staff": UserFactory(roles=[roles.MUNICIPAL_STAFF]), "trainer": UserFactory(roles=[roles.TRAINER])}
+
+
+@pytest.mark.parametrize("who,expected", [
+    ("coordinator", 200), ("assigned expert", 200), ("requester", 200),
+    ("other expert", 404), ("other staff", 404), ("trainer", 404), ("anonymous", 302),
+])
+def test_request_page_matrix(client, world, who, expected):
+    if who != "anonymous":
+        client.force_login(world[who])
+    response = client.get(world["req"].get_absolute_url())
+    assert response.status_code == expected
+    assert ("geheim@gemeente.example" in response.content.decode()) == (expected == 200)
+
+
+def test_status_link_shows_the_request_without_an_account_and_stops_after_anonymisation(client, world):
+    req = world["req"]
+    assert client.get(req.get_status_url()).status_code == 200
+    assert client.get(req.get_status_url().replace(req.status_token[:6], "xxxxxx")).status_code == 404
+
+
+def test_my_requests_lists_own_and_assigned_requests_only(client, world):
+    client.force_login(world["requester"])
+    assert world["req"].reference in client.get("/hulp-vragen/mijn/").content.decode()
+    client.force_login(world["other staff"])
+    assert world["req"].reference not in client.get("/hulp-vragen/mijn/").content.decode()
+
+
+def test_personal_data_export_and_account_deletion(world):
+    requester, req = world["requester"], world["req"]
+    exported = export_personal_data(requester)
+    assert [r["referentie"] for r in exported["support_requests"]["hulpvragen"]] == [req.reference]
+    delete_account(requester)
+    req.refresh_from_db()
+    assert req.requester is None and req.contact_email != "geheim@gemeente.example"
+    assert req.status == Status.MATCHED  # the request stays for the statistics
+
+
+def test_requests_closed_longer_than_the_retention_period_are_anonymised(client, capsys):
+    now = timezone.now()
+    old = SupportRequestFactory(status=Status.CLOSED, closed_at=now - timedelta(days=25 * 31),
+                                contact_email="oud@gemeente.example")
+    recent = SupportRequestFactory(status=Status.CLOSED, closed_at=now - timedelta(days=30))
+    still_open = SupportRequestFactory(created_at=now - timedelta(days=1000))
+    old_link = old.get_status_url()
+    assert anonymise_expired(now) == [old.reference]
+    old.refresh_from_db()
+    assert (old.contact_name, old.situation, old.anonymised_at is not None) == (REDACTED, REDACTED, True)
+    assert "oud@" not in old.contact_email
+    assert client.get(old_link).status_code == 404
+    assert SupportRequest.objects.filter(anonymised_at__isnull=True).count() == 2
+    assert {recent.pk, still_open.pk} <= set(SupportRequest.objects.filter(anonymised_at__isnull=True)
+                                             .values_list("pk", flat=True))
+    call_command("anonymise_requests")
+    assert "anonymised: 0" in capsys.readouterr().out
