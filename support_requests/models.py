@@ -206,6 +206,9 @@ class ReferenceCounter(models.Model):
     year = models.PositiveSmallIntegerField(unique=True)
     last_number = models.PositiveIntegerField(default=0)
 
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"
+
 
 class Partnership(models.Model):
     """Joint webcare: small municipalities organise webcare together, or a large neighbour does it for them."""

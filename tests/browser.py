@@ -48,7 +48,7 @@ def browser():
 def page(browser, live_server, registry):
     """A fresh browser tab with a Dutch locale and a phone-friendly default size; base URL is the live server."""
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(30_000)
     tab = context.new_page()
     yield tab
     context.close()

@@ -21,14 +21,36 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_registry()
 
 
+def ensure_migrated_data() -> None:
+    """Put back what the migrations created (Wagtail's root page and collection, the roles, the topics) when a
+    transactional test flushed the database and the serialized rollback did not restore it."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code="nl")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Group.objects.filter(name=roles.COORDINATOR).exists():
+        migration = import_module("trainingnet.migrations.0003_roles_and_topics")
+        migration.create_roles(apps, None)
+        migration.seed_topics(apps, None)
+
+
 @pytest.fixture
 def registry(db):
     """The CBS registry, loaded again when a transactional test flushed it (idempotent and cheap when present)."""
+    ensure_migrated_data()
     load_registry()
 
 
 @pytest.fixture
 def home(db):
+    ensure_migrated_data()
     return home_page()
 
 
