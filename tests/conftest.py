@@ -39,6 +39,8 @@ def ensure_migrated_data() -> None:
         migration = import_module("trainingnet.migrations.0003_roles_and_topics")
         migration.create_roles(apps, None)
         migration.seed_topics(apps, None)
+        import_module("courses.migrations.0003_moderation_workflow").create_workflow(apps, None)
+        import_module("experts.migrations.0002_support_levels").seed_levels(apps, None)
 
 
 @pytest.fixture
