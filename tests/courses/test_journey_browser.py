@@ -48,6 +48,10 @@ def test_trainer_submits_coordinator_approves_visitor_finds_and_downloads(page, 
     page.get_by_role("link", name="Webcareprotocol sjabloon").click()
     page.wait_for_function("document.getElementById('id_materials-0-document').value !== ''")
     page.locator(".modal").first.wait_for(state="hidden")
+    # Wagtail 8 autosaves the new page 0.5 s after the last change; let that finish before submitting (a submit that
+    # races the first autosave fails on the duplicate slug: see the report).
+    page.wait_for_timeout(1500)
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Meer acties").click()
     page.get_by_role("button", name=re.compile("Stuur door naar")).click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/|.*/admin/pages/\d+/"))
