@@ -19,6 +19,18 @@ from trainingnet.vocabulary import MaturityPhase
 PER_PAGE = 12
 
 
+def phase_from_query(query) -> int | None:
+    """The maturity phase chosen in a query string (`fase=1`…`4`), or None when absent or not a phase."""
+    phase = query.get("fase", "")
+    return int(phase) if phase.isdigit() and int(phase) in MaturityPhase.values else None
+
+
+def format_from_query(query) -> str:
+    """The course format chosen in a query string (`vorm=...`), or "" when absent or unknown."""
+    fmt = query.get("vorm", "")
+    return fmt if fmt in CourseFormat.values else ""
+
+
 @dataclass(frozen=True)
 class CatalogueFilters:
     topic: str = ""
@@ -27,13 +39,8 @@ class CatalogueFilters:
 
     @classmethod
     def from_query(cls, query) -> CatalogueFilters:
-        phase = query.get("fase", "")
-        fmt = query.get("vorm", "")
-        return cls(
-            topic=query.get("onderwerp", "")[:100],
-            phase=int(phase) if phase.isdigit() and int(phase) in MaturityPhase.values else None,
-            format=fmt if fmt in CourseFormat.values else "",
-        )
+        return cls(topic=query.get("onderwerp", "")[:100], phase=phase_from_query(query),
+                   format=format_from_query(query))
 
     @property
     def active(self) -> bool:

@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
+from courses.catalogue import format_from_query, phase_from_query
 from courses.models.pages import ArticlePage, CourseFormat, CoursePage, Material
 from trainingnet.models import Topic
 from trainingnet.vocabulary import MaturityPhase
@@ -35,12 +36,11 @@ class SearchFilters:
 
     @classmethod
     def from_query(cls, query) -> SearchFilters:
-        phase = query.get("fase", "")
         return cls(
             kind=query.get("soort", "") if query.get("soort", "") in KIND_LABELS else "",
             topic=query.get("onderwerp", "")[:100],
-            phase=int(phase) if phase.isdigit() and int(phase) in MaturityPhase.values else None,
-            format=query.get("vorm", "") if query.get("vorm", "") in CourseFormat.values else "",
+            phase=phase_from_query(query),
+            format=format_from_query(query),
         )
 
 

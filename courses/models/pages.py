@@ -44,8 +44,18 @@ class ArticleKind(models.TextChoices):
     TEMPLATE = "sjabloon", _("Sjabloon")
 
 
-class TrainerWritableIndex:
-    """An index page under which trainers may create and edit (but not publish) pages."""
+class SectionIndexPage(Page):
+    """An index at the top of a section (catalogue, knowledge base), directly under the home page. Trainers may
+    create and edit (but not publish) pages under it: creating the index grants them that."""
+
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["trainingnet.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
 
     def save(self, *args, **kwargs):
         creating = self.pk is None
@@ -57,15 +67,10 @@ class TrainerWritableIndex:
         return result
 
 
-class CourseIndexPage(TrainerWritableIndex, Page):
+class CourseIndexPage(SectionIndexPage):
     """The catalogue at /trainingen/."""
 
-    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["trainingnet.HomePage"]
     subpage_types = ["courses.CoursePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("trainingsoverzicht")
@@ -205,15 +210,10 @@ class Material(index.Indexed, Orderable):
             raise ValidationError(_("Kies een document of vul een videolink in."))
 
 
-class KnowledgeIndexPage(TrainerWritableIndex, Page):
+class KnowledgeIndexPage(SectionIndexPage):
     """The knowledge base at /kennisbank/."""
 
-    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["trainingnet.HomePage"]
     subpage_types = ["courses.ArticlePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("kennisbank")

@@ -1,6 +1,5 @@
 import pytest
 from wagtail.models import Page
-from wagtail.test.utils import WagtailTestUtils  # noqa: F401  (wagtail's helpers are importable here)
 
 from courses.factories import ArticlePageFactory, course, knowledge_base
 from courses.models import ArticlePage, CourseIndexPage, CoursePage, KnowledgeIndexPage
