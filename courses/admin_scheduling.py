@@ -10,15 +10,19 @@ Wire it from courses/wagtail_hooks.py with one line: `from courses import admin_
 from __future__ import annotations
 
 import django_filters
+from django import forms
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from courses.models.scheduling import Booking, Pledge, Session, TrainingDay
 from trainingnet import roles
@@ -65,8 +69,43 @@ class SessionFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
 
+class SessionForm(WagtailAdminModelForm):
+    """The session form remembers which version (the iCalendar SEQUENCE, raised on every save) the editor loaded.
+
+    When a colleague saved the session in the meantime, saving is refused with the form kept as typed, so that
+    nobody's change is silently overwritten."""
+
+    seen_sequence = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_sequence"].initial = self.instance.sequence
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            current = Session.objects.values_list("sequence", flat=True).get(pk=self.instance.pk)
+            if cleaned.get("seen_sequence") != current:
+                raise forms.ValidationError(_(
+                    "Iemand anders heeft deze sessie opgeslagen nadat u haar opende. Uw wijzigingen zijn niet "
+                    "opgeslagen: open de sessie opnieuw om de nieuwe stand te zien en breng ze dan aan."),
+                    code="changed_meanwhile")
+            self.instance.sequence = current
+        return cleaned
+
+
+class SessionEditView(EditView):
+    def post(self, request, *args, **kwargs):
+        # Hold the session row from the version check until the save, so two saves at once cannot both pass.
+        with transaction.atomic():
+            Session.objects.select_for_update().filter(pk=self.object.pk).exists()
+            return super().post(request, *args, **kwargs)
+
+
 class SessionViewSet(SnippetViewSet):
     model = Session
+    edit_handler = ObjectList(Session.panels, base_form_class=SessionForm)
+    edit_view_class = SessionEditView
     icon = "group"
     menu_label = _("Sessies")
     list_display = ["__str__", "training_day", "kind", "capacity", "status"]

@@ -108,6 +108,8 @@ def detail(request, pk: int):
         action = request.POST.get("action")
         try:
             with transaction.atomic():
+                if action in ("ask", "status", "partnership"):
+                    req = lifecycle.lock_for_change(req.pk, request.POST.get("seen"))
                 if action == "ask":
                     expert_id = int(request.POST.get("expert", "0"))
                     match = next((c for c in candidates_for_request(req, now) if c.expert.id == expert_id), None)
@@ -147,8 +149,10 @@ def detail(request, pk: int):
                    "can_ask": can_ask and (c.expert.id not in asked or asked[c.expert.id].status not in
                                            (InvitationStatus.PENDING,))}
                   for c in candidates_for_request(req, now)]
+    timeline = list(req.timeline.select_related("actor"))
     return TemplateResponse(request, "support_requests/admin/detail.html", {
-        "req": req, "timeline": list(req.timeline.select_related("actor")), "candidates": candidates[:40],
+        "req": req, "timeline": timeline, "seen": max((e.id for e in timeline), default=0),
+        "candidates": candidates[:40],
         "candidate_count": len(candidates), "invitations": invitations, "status_form": status_form,
         "note_form": note_form, "partnership_form": partnership_form,
         "partners": webcare_partners_for_request(req) if req.kind == RequestKind.JOINT_WEBCARE else [],

@@ -6,13 +6,15 @@
 - *gesloten*: the coordinator closed the file; *ingetrokken*: the requester or a coordinator withdrew it.
 
 Every change is recorded as a TimelineEntry (who, when, from, to, note). Entries marked `public` form the
-simplified timeline that the requester sees on the status page.
+simplified timeline that the requester sees on the status page. Because every change writes a line, the newest line
+a coordinator saw tells whether the request changed since they looked at it (`lock_for_change`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,12 +34,35 @@ class TransitionError(ValueError):
     pass
 
 
+class ChangedMeanwhile(TransitionError):
+    """Someone else changed the request after the coordinator loaded it."""
+
+
 def can_transition(from_status: str, to_status: str) -> bool:
     return to_status in ALLOWED.get(from_status, frozenset())
 
 
 def allowed_targets(support_request: SupportRequest) -> list[str]:
     return [s for s in Status.values if can_transition(support_request.status, s)]
+
+
+def lock_for_change(pk: int, seen_entry: str | int | None) -> SupportRequest:
+    """Lock the request for a coordinator's change and check that it is still as they saw it.
+
+    Two coordinators may have the same request open. Whoever acts second on what has since changed (a colleague
+    moved the status, asked an expert, an expert answered, the clock escalated) is told so and nothing of theirs is
+    saved, rather than silently laying their change over the other. Call inside a transaction.
+    """
+    req = SupportRequest.objects.select_for_update(of=("self",)).select_related(
+        "municipality__province", "assigned_expert").get(pk=pk)
+    latest = req.timeline.select_related("actor").order_by("-id").first()
+    if latest is not None and str(latest.id) != str(seen_entry):
+        who = latest.actor_label or (str(latest.actor) if latest.actor else _("het systeem"))
+        what = (Status(latest.to_status).label if latest.is_status_change else latest.note[:120])
+        raise ChangedMeanwhile(_(
+            "Deze hulpvraag is intussen gewijzigd door %(who)s (%(what)s). Uw wijziging is niet opgeslagen: "
+            "bekijk de nieuwe stand en probeer het zo nodig opnieuw.") % {"who": who, "what": what})
+    return req
 
 
 def record(support_request: SupportRequest, note: str, *, actor=None, actor_label: str = "",
@@ -52,39 +77,44 @@ def record(support_request: SupportRequest, note: str, *, actor=None, actor_labe
 
 def transition(support_request: SupportRequest, to_status: str, *, actor=None, actor_label: str = "",
                note: str = "", now: datetime | None = None) -> TimelineEntry:
-    """Move the request to `to_status` (raising TransitionError when not allowed) and record it publicly."""
+    """Move the request to `to_status` (raising TransitionError when not allowed) and record it publicly.
+
+    The move starts from the status as it is in the database, under a row lock: an expert accepting and a
+    coordinator withdrawing at the same moment cannot both start from the old status."""
     from support_requests import notifications
 
     now = now or timezone.now()
-    from_status = support_request.status
-    if not can_transition(from_status, to_status):
-        raise TransitionError(_("Van %(from)s naar %(to)s kan niet.") % {
-            "from": Status(from_status).label, "to": Status(to_status).label})
-    support_request.status = to_status
-    fields = ["status"]
-    if to_status in (Status.IN_PROGRESS, Status.MATCHED) and support_request.first_response_at is None:
-        support_request.first_response_at = now
-        fields.append("first_response_at")
-    if to_status == Status.MATCHED:
-        support_request.matched_at = now
-        fields.append("matched_at")
-    if to_status == Status.IN_PROGRESS and from_status == Status.MATCHED:
-        support_request.assigned_expert = None
-        fields.append("assigned_expert")
-    if to_status in (Status.CLOSED, Status.WITHDRAWN):
-        support_request.closed_at = now
-        fields.append("closed_at")
-    support_request.save(update_fields=fields)
-    if to_status == Status.WITHDRAWN:
-        support_request.invitations.filter(status=InvitationStatus.PENDING).update(
-            status=InvitationStatus.WITHDRAWN, responded_at=now)
-    entry = TimelineEntry.objects.create(
-        request=support_request, at=now, actor=actor if actor and actor.pk else None,
-        actor_label=actor_label or (str(actor) if actor and actor.pk else ""), from_status=from_status,
-        to_status=to_status, note=note, public=True,
-    )
-    if to_status == Status.DONE:
-        notifications.mail_requester_feedback(support_request)
+    with transaction.atomic():
+        from_status = SupportRequest.objects.select_for_update().values_list("status", flat=True).get(
+            pk=support_request.pk)
+        if not can_transition(from_status, to_status):
+            raise TransitionError(_("Van %(from)s naar %(to)s kan niet.") % {
+                "from": Status(from_status).label, "to": Status(to_status).label})
+        support_request.status = to_status
+        fields = ["status"]
+        if to_status in (Status.IN_PROGRESS, Status.MATCHED) and support_request.first_response_at is None:
+            support_request.first_response_at = now
+            fields.append("first_response_at")
+        if to_status == Status.MATCHED:
+            support_request.matched_at = now
+            fields.append("matched_at")
+        if to_status == Status.IN_PROGRESS and from_status == Status.MATCHED:
+            support_request.assigned_expert = None
+            fields.append("assigned_expert")
+        if to_status in (Status.CLOSED, Status.WITHDRAWN):
+            support_request.closed_at = now
+            fields.append("closed_at")
+        support_request.save(update_fields=fields)
+        if to_status == Status.WITHDRAWN:
+            support_request.invitations.filter(status=InvitationStatus.PENDING).update(
+                status=InvitationStatus.WITHDRAWN, responded_at=now)
+        entry = TimelineEntry.objects.create(
+            request=support_request, at=now, actor=actor if actor and actor.pk else None,
+            actor_label=actor_label or (str(actor) if actor and actor.pk else ""), from_status=from_status,
+            to_status=to_status, note=note, public=True,
+        )
+        if to_status == Status.DONE:
+            notifications.mail_requester_feedback(support_request)
     return entry
 
 

@@ -11,6 +11,8 @@ from experts.factories import ExpertFactory
 from support_requests import assignment
 from support_requests.factories import SupportRequestFactory
 from support_requests.models import InvitationStatus, Partnership, Status
+from trainingnet import roles
+from trainingnet.factories import UserFactory
 from trainingnet.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +26,12 @@ def experts(emmen):
         "groningen": ExpertFactory(name="Gert Groningen", municipality=groningen, levels=["acuut"],
                                    provinces=[groningen.province, emmen.province]),
     }
+
+
+def seen_on(client, req) -> str:
+    """The version of the request that the coordinator's page carries in its forms."""
+    html = client.get(f"/admin/hulpvragen/{req.pk}/").content.decode()
+    return re.search(r'name="seen" value="(\d+)"', html).group(1)
 
 
 def link_from(message, kind):
@@ -82,7 +90,8 @@ def test_request_page_shows_ranked_candidates_with_reasons_and_vraag_expert_mail
     assert html.index("Emma Emmen") < html.index("Gert Groningen")
     assert "Laag 1: Intern expert van Emmen (100.000+ gemeente in Drenthe, de eigen provincie)" in html
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "ask", "expert": experts["emmen"].pk})
+        client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "ask", "expert": experts["emmen"].pk,
+                                                     "seen": seen_on(client, req)})
     req.refresh_from_db()
     assert req.status == Status.IN_PROGRESS and req.first_response_at
     invitation = req.invitations.get()
@@ -162,12 +171,44 @@ def test_coordinator_changes_status_and_records_a_webcare_partnership(client, co
     assert "Emmen</strong> (trekker)" in html
     client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "partnership", "name": "Webcare Zuidoost-Drenthe",
                                                  "lead_municipality": emmen.pk,
-                                                 "members": [emmen.pk, small_drenthe.pk], "start_date": "2026-04-01"})
+                                                 "members": [emmen.pk, small_drenthe.pk], "start_date": "2026-04-01",
+                                                 "seen": seen_on(client, req)})
     partnership = Partnership.objects.get()
     assert partnership.request == req and set(partnership.members.all()) == {emmen, small_drenthe}
     province_page = client.get("/provincies/drenthe/").content.decode()
     assert "Webcare Zuidoost-Drenthe" in province_page
-    client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "status", "to_status": "ingetrokken", "note": "Dubbel"})
+    client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "status", "to_status": "ingetrokken", "note": "Dubbel",
+                                                 "seen": seen_on(client, req)})
     req.refresh_from_db()
     assert req.status == Status.WITHDRAWN
     assert req.timeline.filter(actor=coordinator, to_status="ingetrokken", note="Dubbel").exists()
+
+
+def test_two_coordinators_on_one_request_the_second_is_told_and_nothing_is_lost(
+        client, coordinator, home, experts, django_capture_on_commit_callbacks):
+    """Anna and Bert open the same request. Anna asks Emma Emmen; Bert, still looking at the old page, withdraws
+    the request. Bert's withdrawal is refused with a message naming Anna's change; Anna's invitation stands."""
+    req = SupportRequestFactory(level="acuut")
+    bert = UserFactory(roles=[roles.COORDINATOR], first_name="Bert", last_name="Beek")
+    client.force_login(coordinator)
+    seen_by_anna = seen_on(client, req)
+    other = client.__class__()
+    other.force_login(bert)
+    seen_by_bert = seen_on(other, req)
+    assert seen_by_anna == seen_by_bert
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "ask", "expert": experts["emmen"].pk,
+                                                     "seen": seen_by_anna})
+    response = other.post(f"/admin/hulpvragen/{req.pk}/", {"action": "status", "to_status": "ingetrokken",
+                                                            "note": "Dubbel", "seen": seen_by_bert}, follow=True)
+    page = response.content.decode()
+    assert "Deze hulpvraag is intussen gewijzigd door" in page and "Uw wijziging is niet opgeslagen" in page
+    req.refresh_from_db()
+    assert req.status == Status.IN_PROGRESS
+    assert req.invitations.get().status == InvitationStatus.PENDING
+    assert not req.timeline.filter(actor=bert).exists()
+    # Having seen the new state, Bert can act on it.
+    other.post(f"/admin/hulpvragen/{req.pk}/", {"action": "status", "to_status": "ingetrokken", "note": "Dubbel",
+                                                "seen": seen_on(other, req)})
+    req.refresh_from_db()
+    assert req.status == Status.WITHDRAWN and req.invitations.get().status == InvitationStatus.WITHDRAWN

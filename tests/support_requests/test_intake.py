@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from support_requests.models import Status, SupportRequest
@@ -105,6 +106,12 @@ def test_a_down_mail_server_delays_the_mail_but_keeps_the_request(client, intake
     assert SupportRequest.objects.count() == 1
     pending = OutgoingMail.objects.filter(sent_at__isnull=True)
     assert "down" in pending.get(to=["sanne@dewolden.example"]).last_error
+    assert mail.outbox == []
+
+    call_command("send_pending_mail")  # the server is back
+
+    assert ["sanne@dewolden.example"] in [m.to for m in mail.outbox]
+    assert OutgoingMail.objects.get(to=["sanne@dewolden.example"]).sent_at is not None
 
 
 def test_unknown_status_link_is_404(client):

@@ -40,3 +40,54 @@ def test_staff_do_not_get_the_scheduling_admin(client, staff_member, home):
 
 def test_coverage_menu_item_is_registered():
     assert hooks.get_hooks("register_admin_menu_item")
+
+
+def _session_form_data(client, session) -> dict:
+    """The edit form of the session as the browser would submit it unchanged (hidden version included)."""
+    import re
+
+    html = client.get(f"/admin/snippets/courses/session/edit/{session.pk}/").content.decode()
+    data = {}
+    for name in ("training_day", "course", "trainer", "municipality", "booking_deadline", "starts_at", "ends_at",
+                 "capacity", "kind", "status", "seen_sequence"):
+        field = re.search(rf'<(?:input|select)[^>]*name="{name}"[^>]*>', html)
+        assert field, name
+        value = re.search(r'value="([^"]*)"', field.group(0))
+        if field.group(0).startswith("<select"):
+            tail = html[field.end():html.index("</select>", field.end())]
+            selected = re.search(r'<option value="([^"]*)"[^>]*selected', tail)
+            data[name] = selected.group(1) if selected else ""
+        else:
+            data[name] = value.group(1) if value else ""
+    return data
+
+
+def test_two_coordinators_editing_one_session_the_second_is_refused_and_nothing_is_lost(client, coordinator, home):
+    from django.test import Client
+
+    from trainingnet import roles
+    from trainingnet.factories import UserFactory
+
+    session = SessionFactory(capacity=12)
+    client.force_login(coordinator)
+    colleague = Client()
+    colleague.force_login(UserFactory(roles=[roles.COORDINATOR]))
+    first = _session_form_data(client, session)
+    second = _session_form_data(colleague, session)
+
+    response = client.post(f"/admin/snippets/courses/session/edit/{session.pk}/", {**first, "capacity": "20"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    response = colleague.post(f"/admin/snippets/courses/session/edit/{session.pk}/", {**second, "capacity": "8"})
+    assert response.status_code == 200
+    assert "Iemand anders heeft deze sessie opgeslagen nadat u haar opende" in response.content.decode()
+    assert 'value="8"' in response.content.decode()  # what the colleague typed is still in the form
+    session.refresh_from_db()
+    assert session.capacity == 20
+
+    # Reopened, the colleague sees 20 and can save their change.
+    again = _session_form_data(colleague, session)
+    assert again["capacity"] == "20"
+    assert colleague.post(f"/admin/snippets/courses/session/edit/{session.pk}/",
+                          {**again, "capacity": "8"}).status_code == 302
+    session.refresh_from_db()
+    assert session.capacity == 8

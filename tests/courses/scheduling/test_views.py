@@ -96,6 +96,34 @@ def test_staff_book_and_cancel_through_the_pages(client, session_of, make_staff,
     assert booking.status == "geannuleerd"
 
 
+def test_with_the_mail_server_down_the_booking_stands_and_the_confirmation_follows(
+        client, session_of, make_staff, django_capture_on_commit_callbacks):
+    from smtplib import SMTPServerDisconnected
+    from unittest import mock
+
+    from django.core.management import call_command
+
+    from trainingnet.models import OutgoingMail
+
+    person = make_staff()
+    client.force_login(person)
+    with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages",
+                    side_effect=SMTPServerDisconnected("mail server down")), \
+            django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/agenda/sessie/{session_of.pk}/boeken/", follow=True)
+    assert "U heeft een plaats" in response.content.decode()
+    assert Booking.objects.get(user=person).status == "bevestigd"
+    waiting = OutgoingMail.objects.get(to=[person.email], sent_at__isnull=True)
+    assert "mail server down" in waiting.last_error and mail.outbox == []
+
+    call_command("send_pending_mail")  # the server is back
+
+    assert [m.to for m in mail.outbox] == [[person.email]]
+    assert mail.outbox[0].attachments and mail.outbox[0].attachments[0][0].endswith(".ics")
+    waiting.refresh_from_db()
+    assert waiting.sent_at is not None
+
+
 def test_tailored_session_shows_the_fee_and_needs_agreement(client, home):
     sluis = Municipality.objects.get(cbs_code="GM1714")
     session = SessionFactory(kind=Session.Kind.TAILORED, municipality=sluis)
