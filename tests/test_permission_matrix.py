@@ -1,0 +1,313 @@
+"""The permission matrix: every URL the project routes × anonymous, staff of a small municipality, trainer, expert,
+coordinator → the status each of them gets.
+
+`ROUTES` is built from the URL configuration itself (`routed_patterns`). Every route of the project's own apps has an
+entry in `MATRIX` by its name; the routes of the packages we mount (Wagtail's admin, Django's admin, allauth's
+screens, Wagtail's page serving, documents and API) are either named in `MATRIX` too or swept by prefix in
+`test_every_admin_screen_is_closed_to_non_editors`. A new URL without an entry fails
+`test_every_routed_url_has_an_entry_in_the_matrix`, so nobody can add a page and forget who may open it.
+
+Statuses: 200 (shown), 302→login (sent to the login page), 403 (refused), 404 (not found for this person:
+someone else's private link or record), 405 (wrong method). "Shown" pages are also checked for contact details
+that only members may see.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from courses import evaluations
+from courses.models.scheduling import Booking, CalendarFeed
+from courses.scheduling_factories import BookingFactory, SessionFactory, TrainingDayFactory, course_page, local
+from experts.factories import ExpertFactory
+from maturity.factories import AssessmentFactory
+from support_requests import assignment
+from support_requests.factories import SupportRequestFactory
+from trainingnet import roles
+from trainingnet.factories import UserFactory
+from trainingnet.models import Municipality, Province
+
+pytestmark = pytest.mark.django_db
+
+WHO = ("anonymous", "staff", "trainer", "expert", "coordinator")
+LOGIN = "login"  # 302 to the login page
+ADMIN_LOGIN = "admin-login"  # 302 to Wagtail's admin login
+
+
+def walk(patterns, prefix: str = "", namespace: str = ""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), f"{namespace}{pattern.name}" if pattern.name else None
+
+
+def routed_patterns() -> list[tuple[str, str | None]]:
+    """(route, name) of every URL the project routes, in URLconf order."""
+    return list(walk(get_resolver().url_patterns))
+
+
+# Routes swept by prefix: the Wagtail and Django admin (every screen needs a role with admin access).
+SWEPT_PREFIXES = ("admin/", "django-admin/")
+
+
+def expect(anonymous, staff, trainer, expert, coordinator) -> dict[str, object]:
+    return dict(zip(WHO, (anonymous, staff, trainer, expert, coordinator), strict=True))
+
+
+PUBLIC = expect(200, 200, 200, 200, 200)
+MEMBERS = expect(LOGIN, 200, 200, 200, 200)
+COORDINATORS = expect(LOGIN, 403, 403, 403, 200)
+NOT_FOUND = expect(404, 404, 404, 404, 404)
+
+
+@dataclass
+class Entry:
+    """How to reach one route (a path built from the test data) and what each person gets."""
+
+    path: Callable[[dict], str]
+    statuses: dict[str, object]
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+    effect: Callable[[dict, str], bool] | None = None  # for changes: did this person's request do what it should?
+
+
+def fixed(path: str) -> Callable[[dict], str]:
+    return lambda d: path
+
+
+MATRIX: dict[str, Entry] = {
+    # Foundation (trainingnet/)
+    "privacy": Entry(fixed("/privacy/"), PUBLIC),
+    "healthz": Entry(fixed("/healthz/"), PUBLIC),
+    "switch_language": Entry(fixed("/taal/nl/?next=/"), expect(302, 302, 302, 302, 302)),
+    "province_list": Entry(fixed("/provincies/"), PUBLIC),
+    "province_detail": Entry(fixed("/provincies/zeeland/"), PUBLIC),
+    "account_profile": Entry(fixed("/accounts/profiel/"), MEMBERS),
+    "account_data_export": Entry(fixed("/accounts/mijn-gegevens/"), MEMBERS),
+    "account_delete": Entry(fixed("/accounts/verwijderen/"), MEMBERS),
+    # allauth's screens, in the project's templates
+    "account_login": Entry(fixed("/accounts/login/"), expect(200, 302, 302, 302, 302)),
+    "account_logout": Entry(fixed("/accounts/logout/"), expect(302, 200, 200, 200, 200)),
+    "account_signup": Entry(fixed("/accounts/signup/"), expect(200, 302, 302, 302, 302)),
+    "account_inactive": Entry(fixed("/accounts/inactive/"), PUBLIC),
+    "account_reauthenticate": Entry(fixed("/accounts/reauthenticate/"), MEMBERS),
+    "account_email": Entry(fixed("/accounts/email/"), MEMBERS),
+    "account_email_verification_sent": Entry(fixed("/accounts/confirm-email/"), PUBLIC),
+    "account_confirm_email": Entry(fixed("/accounts/confirm-email/ongeldige-sleutel/"), PUBLIC),
+    "account_change_password": Entry(fixed("/accounts/password/change/"), MEMBERS),
+    "account_set_password": Entry(fixed("/accounts/password/set/"), expect(LOGIN, 302, 302, 302, 302)),
+    "account_reset_password": Entry(fixed("/accounts/password/reset/"), PUBLIC),
+    "account_reset_password_done": Entry(fixed("/accounts/password/reset/done/"), PUBLIC),
+    "account_reset_password_from_key": Entry(fixed("/accounts/password/reset/key/1-ongeldig/"), PUBLIC),
+    "account_reset_password_from_key_done": Entry(fixed("/accounts/password/reset/key/done/"), PUBLIC),
+    "account_confirm_login_code": Entry(fixed("/accounts/login/code/confirm/"), expect(LOGIN, 302, 302, 302, 302)),
+    # Wagtail: pages, documents, API, its own login helpers, media
+    "wagtail_serve": Entry(lambda d: d["course"].url, PUBLIC),
+    "wagtailcore_login": Entry(fixed("/_util/login/"), PUBLIC),
+    "wagtailcore_authenticate_with_password": Entry(
+        lambda d: f"/_util/authenticate_with_password/999999/{d['course'].pk}/", NOT_FOUND),
+    "wagtaildocs_serve": Entry(lambda d: f"/documenten/{d['document'].pk}/{d['document'].filename}", PUBLIC),
+    "wagtaildocs_authenticate_with_password": Entry(fixed("/documenten/authenticate_with_password/999999/"),
+                                                    NOT_FOUND),
+    "wagtailapi:pages:listing": Entry(fixed("/api/v2/pages/"), PUBLIC),
+    "wagtailapi:pages:detail": Entry(lambda d: f"/api/v2/pages/{d['course'].pk}/", PUBLIC),
+    "wagtailapi:pages:find": Entry(lambda d: f"/api/v2/pages/find/?html_path={d['course'].url}",
+                                      expect(302, 302, 302, 302, 302)),
+    # Courses, search, materials
+    "courses:search": Entry(fixed("/zoeken/?q=webcare"), PUBLIC),
+    "courses:material": Entry(lambda d: f"/materialen/{d['document'].pk}/", expect(302, 302, 302, 302, 302)),
+    # Scheduler
+    "courses:agenda": Entry(fixed("/agenda/"), PUBLIC),
+    "courses:session_detail": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/", PUBLIC),
+    "courses:session_book": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/boeken/",
+                                  expect(LOGIN, 405, 405, 405, 405)),
+    "courses:session_attendees": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/deelnemers/",
+                                       expect(LOGIN, 403, 200, 403, 200)),
+    "courses:session_ics": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}.ics", PUBLIC),
+    # Each person tries to cancel a fresh booking of the staff member: only they and a coordinator succeed.
+    "courses:booking_cancel": Entry(
+        lambda d: f"/agenda/boeking/{fresh_booking(d).pk}/annuleren/", expect(LOGIN, 302, 302, 302, 302),
+        method="post", effect=lambda d, who: (refreshed(d["fresh_booking"]).status == Booking.Status.CANCELLED)
+        == (who in ("staff", "coordinator"))),
+    "courses:province_ics": Entry(fixed("/agenda/provincie/PV29.ics"), PUBLIC),
+    "courses:my_bookings": Entry(fixed("/agenda/mijn-boekingen/"), MEMBERS),
+    "courses:personal_feed": Entry(lambda d: d["feed"].get_absolute_url(), PUBLIC),
+    "courses:renew_feed": Entry(fixed("/agenda/mijn-boekingen/nieuwe-agenda-link/"),
+                                expect(LOGIN, 302, 302, 302, 302), method="post"),
+    "courses:my_sessions": Entry(fixed("/agenda/mijn-sessies/"), expect(LOGIN, 403, 200, 403, 200)),
+    # Trainers pledge for their own municipality here; coordinators record pledges in the admin.
+    "courses:pledge_create": Entry(fixed("/agenda/toezeggen/"), expect(LOGIN, 403, 200, 403, 403)),
+    "courses:coverage": Entry(fixed("/agenda/dekking/"), COORDINATORS),
+    "courses:evaluation": Entry(lambda d: f"/agenda/evaluatie/{d['evaluation_token']}/", PUBLIC),
+    # Experts
+    "experts:directory": Entry(fixed("/experts/?provincie=PV29"), PUBLIC),
+    "experts:province_overview": Entry(fixed("/experts/provincies/"), PUBLIC),
+    "experts:own_profile": Entry(fixed("/experts/mijn-profiel/"), expect(LOGIN, 404, 404, 200, 404)),
+    "experts:detail": Entry(lambda d: f"/experts/{d['expert'].pk}/", PUBLIC),
+    # Support requests
+    "support_requests:intake": Entry(fixed("/hulp-vragen/"), PUBLIC),
+    "support_requests:mine": Entry(fixed("/hulp-vragen/mijn/"), MEMBERS),
+    "support_requests:received": Entry(lambda d: f"/hulp-vragen/ontvangen/{d['request'].status_token}/", PUBLIC),
+    "support_requests:status": Entry(lambda d: d["request"].get_status_url(), PUBLIC),
+    "support_requests:invitation": Entry(lambda d: d["invitation_url"], PUBLIC),
+    "support_requests:detail": Entry(lambda d: d["request"].get_absolute_url(), expect(LOGIN, 200, 404, 404, 200)),
+    # Maturity
+    "maturity:form": Entry(fixed("/volwassenheid/"), MEMBERS),
+    "maturity:result": Entry(lambda d: f"/volwassenheid/uitslag/{d['assessment'].pk}/",
+                             expect(LOGIN, 200, 404, 404, 200)),
+    "maturity:own_history": Entry(fixed("/volwassenheid/geschiedenis/"), expect(LOGIN, 302, 302, 302, 302)),
+    "maturity:history": Entry(lambda d: f"/volwassenheid/gemeenten/{d['small'].cbs_code}/",
+                              expect(LOGIN, 200, 404, 404, 200)),
+    # Dashboard and network figures
+    "dashboard:index": Entry(fixed("/dashboard/"), COORDINATORS),
+    "dashboard:table_csv": Entry(fixed("/dashboard/hulpvragen.csv"), COORDINATORS),
+    "dashboard:network": Entry(fixed("/netwerk/"), PUBLIC),
+    "dashboard:network_csv": Entry(fixed("/netwerk/netwerk.csv"), PUBLIC),
+}
+
+
+def fresh_booking(d: dict) -> Booking:
+    session = SessionFactory(training_day=d["session"].training_day)
+    d["fresh_booking"] = BookingFactory(session=session, user=d["users"]["staff"])
+    return d["fresh_booking"]
+
+
+def refreshed(instance):
+    instance.refresh_from_db()
+    return instance
+
+
+def entry_key(route: str, name: str | None) -> str | None:
+    """The MATRIX key of a route, or None when it is swept by prefix."""
+    if route.startswith(SWEPT_PREFIXES):
+        return None
+    return name or route
+
+
+def test_every_routed_url_has_an_entry_in_the_matrix():
+    keys = {entry_key(route, name) for route, name in routed_patterns()} - {None}
+    missing = sorted(keys - MATRIX.keys())
+    assert not missing, f"Routes without an entry in the permission matrix: {missing}"
+    stale = sorted(MATRIX.keys() - keys)
+    assert not stale, f"Matrix entries for routes that no longer exist: {stale}"
+
+
+@pytest.fixture
+def matrix_data(home, registry):
+    """A small world: a session in Zeeland given by the trainer, booked by the staff member of Sluis, an expert
+    with a profile, a request and an assessment of Sluis, a material."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    zeeland = Province.objects.get(cbs_code="PV29")
+    sluis = Municipality.objects.get(cbs_code="GM1714")
+    users = {
+        "staff": UserFactory(municipality=sluis, roles=[roles.MUNICIPAL_STAFF]),
+        "trainer": UserFactory(municipality=Municipality.objects.get(cbs_code="GM0772"), roles=[roles.TRAINER]),
+        "expert": UserFactory(municipality=Municipality.objects.get(cbs_code="GM0114"), roles=[roles.EXPERT]),
+        "coordinator": UserFactory(roles=[roles.COORDINATOR]),
+    }
+    course = course_page("Webcare voor beginners")
+    session = SessionFactory(trainer=users["trainer"], training_day=TrainingDayFactory(province=zeeland))
+    booking = BookingFactory(session=session, user=users["staff"])
+    past = SessionFactory(training_day=TrainingDayFactory(province=zeeland,
+                                                          date=timezone.localdate() - datetime.timedelta(days=3)))
+    past.starts_at = local(past.training_day.date, 10)
+    attended = BookingFactory(session=past, user=users["staff"], status=Booking.Status.ATTENDED)
+    expert = ExpertFactory(user=users["expert"], municipality=users["expert"].municipality)
+    request = SupportRequestFactory(municipality=sluis, requester=users["staff"], contact_email=users["staff"].email)
+    invitation = assignment.ExpertInvitation.objects.create(
+        request=request, expert=expert, tier=1, asked_at=timezone.now(),
+        expires_at=timezone.now() + datetime.timedelta(hours=1))
+    document = get_document_model().objects.create(title="Handreiking", file=ContentFile(b"%PDF-1.4", "h.pdf"))
+    return {
+        "users": users, "course": course, "session": session, "booking": booking, "expert": expert,
+        "request": request, "small": sluis, "document": document,
+        "feed": CalendarFeed.objects.get_or_create(user=users["staff"])[0],
+        "evaluation_token": evaluations.evaluation_token(attended),
+        "invitation_url": assignment.invitation_urls(invitation)[0],
+        "assessment": AssessmentFactory(municipality=sluis, user=users["staff"]),
+    }
+
+
+def outcome(response) -> object:
+    if response.status_code == 302:
+        location = response["Location"]
+        if location.startswith("/admin/login/"):
+            return ADMIN_LOGIN
+        if location.startswith("/accounts/login/"):
+            return LOGIN
+    return response.status_code
+
+
+def test_every_route_answers_each_person_as_the_matrix_says(matrix_data):
+    clients = {"anonymous": Client()}
+    for who, user in matrix_data["users"].items():
+        clients[who] = Client()
+        clients[who].force_login(user)
+    wrong = []
+    for key, entry in MATRIX.items():
+        for who in WHO:
+            path = entry.path(matrix_data)
+            response = getattr(clients[who], entry.method)(path, entry.data)
+            got = outcome(response)
+            if got != entry.statuses[who]:
+                wrong.append(f"{key} {entry.method.upper()} {path} as {who}: expected {entry.statuses[who]}, "
+                             f"got {got}")
+            elif who == "anonymous" and got == 200 and not response.streaming and (
+                    matrix_data["expert"].email in response.content.decode(errors="replace")):
+                wrong.append(f"{key} GET {path} as anonymous: shows an expert's contact details")
+            elif entry.effect and not entry.effect(matrix_data, who):
+                wrong.append(f"{key} {entry.method.upper()} {path} as {who}: wrong effect")
+    assert not wrong, "\n".join(wrong)
+
+
+def admin_screens() -> list[str]:
+    """Every admin route without parameters, as a path (the sweep opens each of them)."""
+    paths = []
+    for route, _name in routed_patterns():
+        if route.startswith(SWEPT_PREFIXES) and not re.search(r"[<(\\^$]", route) and route != "admin/failwhale/":
+            paths.append("/" + route)  # failwhale/ is Wagtail's deliberate error page for testing error reports
+    return paths
+
+
+# Admin screens for coordinators only: trainers have the admin for their pages and materials, not for these.
+COORDINATOR_ONLY_SCREENS = ("/admin/hulpvragen/", "/admin/users/", "/admin/groups/", "/admin/snippets/courses/",
+                            "/admin/snippets/experts/", "/admin/snippets/support_requests/",
+                            "/admin/snippets/trainingnet/municipality/add/", "/admin/workflows/list/",
+                            "/admin/workflows/tasks/")
+# Open to everyone by design: the login screens and the admin's icon sprite and translations.
+PUBLIC_ADMIN_SCREENS = ("/admin/login/", "/admin/sprite/", "/admin/jsi18n/", "/django-admin/login/")
+
+
+def test_every_admin_screen_is_closed_to_non_editors(matrix_data):
+    """Visitors and staff never see an admin screen; trainers do not see the coordinators' screens; no admin
+    screen fails for a coordinator."""
+    clients = {"anonymous": Client()}
+    for who, user in matrix_data["users"].items():
+        clients[who] = Client()
+        clients[who].force_login(user)
+    screens = admin_screens()
+    assert len(screens) > 50
+    assert all(any(p.startswith(prefix) for p in screens) for prefix in COORDINATOR_ONLY_SCREENS)
+    wrong = []
+    for path in screens:
+        for who in WHO:
+            status = clients[who].get(path).status_code
+            if status >= 500:
+                wrong.append(f"{path} as {who}: server error {status}")
+            elif who in ("anonymous", "staff", "expert") and status == 200 and path not in PUBLIC_ADMIN_SCREENS:
+                wrong.append(f"{path} as {who}: shown")
+            elif who == "trainer" and status == 200 and path.startswith(COORDINATOR_ONLY_SCREENS):
+                wrong.append(f"{path} as trainer: shown")
+    assert not wrong, "\n".join(wrong)
