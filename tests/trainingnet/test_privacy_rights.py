@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.test import Client
 
 from trainingnet.models import User
 
@@ -36,3 +37,69 @@ def test_member_deletes_their_account_and_is_logged_out(client, staff_member, ho
     assert "Uw account is verwijderd" in response.content.decode()
     assert not User.objects.filter(pk=staff_member.pk).exists()
     assert client.get("/accounts/profiel/").status_code == 302
+
+
+def test_one_person_in_every_part_downloads_everything_and_leaves_only_anonymous_statistics(client, home):
+    """Sanne of Sluis booked and evaluated a session, asked for help, assessed her municipality and is an expert.
+    Her download holds all of it; after she deletes her account the records stay for the figures, without her."""
+    from courses import booking as service
+    from courses import evaluations
+    from courses.models.scheduling import Booking, Evaluation
+    from courses.scheduling_factories import SessionFactory
+    from experts.factories import ExpertFactory
+    from experts.models import Expert
+    from maturity.factories import AssessmentFactory
+    from maturity.models import Assessment
+    from support_requests.factories import SupportRequestFactory
+    from support_requests.models import SupportRequest
+    from trainingnet import roles
+    from trainingnet.factories import UserFactory
+    from trainingnet.models import Municipality
+
+    sluis = Municipality.objects.get(cbs_code="GM1714")
+    sanne = UserFactory(email="sanne@sluis.example", first_name="Sanne", last_name="Smit", municipality=sluis,
+                        roles=[roles.MUNICIPAL_STAFF, roles.EXPERT])
+    booking = service.book(SessionFactory(capacity=5).pk, sanne)
+    Booking.objects.filter(pk=booking.pk).update(status=Booking.Status.ATTENDED)
+    booking.refresh_from_db()
+    evaluations.submit(booking, overall=4, usefulness=5, will_apply=True, comments="Direct bruikbaar")
+    request = SupportRequestFactory(municipality=sluis, requester=sanne, contact_name="Sanne Smit",
+                                    contact_email=sanne.email)
+    AssessmentFactory(municipality=sluis, user=sanne)
+    ExpertFactory(user=sanne, name="Sanne Smit", email=sanne.email, municipality=sluis)
+    client.force_login(sanne)
+    figures_before = client.get("/netwerk/netwerk.csv").content
+
+    data = json.loads(client.get("/accounts/mijn-gegevens/").content)
+    assert data["account"]["email"] == "sanne@sluis.example"
+    assert [b["municipality"] for b in data["courses"]["bookings"]] == ["Sluis"]
+    assert data["courses"]["evaluations"][0]["comments"] == "Direct bruikbaar"
+    assert data["support_requests"]["hulpvragen"][0]["referentie"] == request.reference
+    assert data["experts"]["expert_profile"]["email"] == "sanne@sluis.example"
+    assert data["maturity"]
+
+    client.post("/accounts/verwijderen/", {"password": "wachtwoord-123", "confirm": "on"})
+
+    assert not User.objects.filter(email="sanne@sluis.example").exists()
+    booking.refresh_from_db()
+    assert booking.user is None and booking.municipality == sluis and booking.status == Booking.Status.ATTENDED
+    assert Evaluation.objects.get(booking=booking).overall == 4
+    request = SupportRequest.objects.get(pk=request.pk)
+    assert request.requester is None and "Sanne" not in request.contact_name
+    assert request.contact_email != "sanne@sluis.example" and request.contact_phone == ""
+    assert not Expert.objects.filter(email="sanne@sluis.example").exists()
+    assert Assessment.objects.filter(municipality=sluis, user__isnull=True).exists()
+    assert Client().get("/netwerk/netwerk.csv").content == figures_before
+    everything = json.dumps(export_all_rows(), default=str)
+    assert "sanne@sluis.example" not in everything and "Smit" not in everything
+
+
+def export_all_rows() -> list:
+    """Every row of the tables that keep records of people, to look for what should be gone."""
+    from courses.models.scheduling import Booking, Evaluation
+    from experts.models import Expert
+    from maturity.models import Assessment
+    from support_requests.models import SupportRequest, TimelineEntry
+
+    return [list(model.objects.values()) for model in (Booking, Evaluation, Expert, Assessment, SupportRequest,
+                                                      TimelineEntry)]
