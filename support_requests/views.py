@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
@@ -19,7 +20,14 @@ from support_requests.models import InvitationStatus, Status, SupportRequest
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The visitor's address as allauth determines it for its own rate limits: REMOTE_ADDR, or behind a proxy the
+    address the proxy saw (TRUSTED_PROXY_COUNT), so that all visitors do not share the proxy's address."""
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return "unknown"
 
 
 def _private(response):

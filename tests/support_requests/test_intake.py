@@ -116,3 +116,15 @@ def test_a_down_mail_server_delays_the_mail_but_keeps_the_request(client, intake
 
 def test_unknown_status_link_is_404(client):
     assert client.get("/hulp-vragen/status/bestaat-niet/").status_code == 404
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, intake_data, settings):
+    """With TRUSTED_PROXY_COUNT=1 the limit counts the address nginx saw, not nginx's own address."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.SUPPORT_REQUESTS_PER_IP_PER_HOUR = 1
+    settings.SUPPORT_REQUESTS_PER_EMAIL_PER_HOUR = 10
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    first = client.post("/hulp-vragen/", intake_data, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    again = client.post("/hulp-vragen/", intake_data, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    other = client.post("/hulp-vragen/", intake_data, HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy)
+    assert (first.status_code, again.status_code, other.status_code) == (302, 429, 302)

@@ -145,6 +145,9 @@ ACCOUNT_SIGNUP_FORM_CLASS = "trainingnet.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "trainingnet.accounts.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Trainingnet] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# Behind a proxy (nginx doing TLS) set TRUSTED_PROXY_COUNT=1, so that rate limits count the visitor's address from
+# X-Forwarded-For rather than the proxy's (allauth and the intake form use the same address).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
