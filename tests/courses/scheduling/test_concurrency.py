@@ -1,4 +1,5 @@
-"""Fifty people click "Plaats boeken" for a 10-seat session at the same moment: exactly 10 seats are sold.
+"""Fifty people click "Plaats boeken" for a 10-seat session at the same moment: exactly 10 seats are sold. Two
+coordinators change the same support request at the same moment: one change lands, the other is refused.
 
 Runs on PostgreSQL (CI's PostgreSQL pass); SQLite has no concurrent writers to test, so it skips there.
 
@@ -10,13 +11,16 @@ conftest.py runs them first, while the database still holds what the migrations 
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from wagtail.models import Page
 
 from courses import booking as service
 from courses.models import CourseIndexPage
 from courses.models.scheduling import Booking, SchedulingSettings, Session, TrainingDay
 from courses.scheduling_factories import SessionFactory, staff_in
+from support_requests import lifecycle
+from support_requests.factories import SupportRequestFactory
+from support_requests.models import Status, SupportRequest
 from trainingnet.factories import home_page
 from trainingnet.models import HomePage, Municipality, OutgoingMail, User
 from trainingnet.registry import load_registry
@@ -39,6 +43,7 @@ def committed(django_db_setup, django_db_blocker):
         mails_before = set(OutgoingMail.objects.values_list("pk", flat=True))
         home_page()
         yield
+        SupportRequest.objects.all().delete()
         Booking.objects.all().delete()
         Session.objects.all().delete()
         TrainingDay.objects.all().delete()
@@ -102,3 +107,26 @@ def test_one_person_double_clicking_gets_one_booking(committed):
     assert outcomes.count("bevestigd") == 1
     assert outcomes.count("U heeft deze sessie al geboekt.") == 7
     assert Booking.objects.filter(session=session, user=person).count() == 1
+
+
+def test_two_coordinators_changing_one_request_at_once_one_lands_and_one_is_told(committed):
+    req = SupportRequestFactory()
+    lifecycle.record(req, "Aanvraag ontvangen")
+    seen = req.timeline.get().pk
+    targets = [Status.IN_PROGRESS, Status.WITHDRAWN]
+
+    def change(i: int) -> str:
+        with transaction.atomic():
+            locked = lifecycle.lock_for_change(req.pk, seen)
+            lifecycle.transition(locked, targets[i], actor_label=f"coördinator {i}")
+        return targets[i]
+
+    outcomes = run_together(2, change)
+
+    landed = [o for o in outcomes if isinstance(o, str)]
+    refused = [o for o in outcomes if isinstance(o, lifecycle.ChangedMeanwhile)]
+    assert len(landed) == 1 and len(refused) == 1, outcomes
+    req.refresh_from_db()
+    assert req.status == landed[0]
+    assert req.timeline.filter(to_status=landed[0]).count() == 1
+    assert req.timeline.count() == 2  # the note and the one change; nothing of the refused change
