@@ -1,5 +1,5 @@
 """Benchmark of the scheduler on PostgreSQL: booking throughput with concurrent clients, and /agenda/ and a province
-feed at 20 000 bookings. Prints a table.
+feed at 20 000 bookings (seeded by bench/scale.py, as for `make bench`). Prints a table.
 
     .venv/bin/python bench/booking.py
 
@@ -49,15 +49,12 @@ def ensure_database() -> None:
 
 
 def seed() -> None:
-    """20 000 bookings over upcoming sessions in all provinces, by people of the small municipalities."""
-    from django.contrib.auth.hashers import make_password
+    """20 000 bookings over 1 000 sessions in all provinces (bench/scale.py), by people of the small municipalities."""
     from django.core.management import call_command
-    from django.utils import timezone
 
-    from courses.models.scheduling import Booking, SchedulingSettings, Session, TrainingDay
-    from courses.scheduling_factories import course_page, local
+    from bench.scale import seed_courses, seed_scheduler
+    from courses.models.scheduling import SchedulingSettings
     from trainingnet.factories import home_page
-    from trainingnet.models import Municipality, Province, User
     from trainingnet.registry import load_registry
 
     call_command("migrate", verbosity=0, interactive=False)
@@ -66,39 +63,8 @@ def seed() -> None:
     settings = SchedulingSettings.load()
     settings.seats_per_municipality = 1000
     settings.save()
-    existing = Booking.objects.count()
-    if existing >= TARGET_BOOKINGS:
-        return
-    courses = [course_page(f"Bench-training {i}") for i in range(8)]
-    password = make_password(None)
-    today = timezone.localdate()
-    per_session = 40
-    sessions_needed = (TARGET_BOOKINGS - existing) // per_session + 1
-    provinces = list(Province.objects.order_by("cbs_code"))
-    small = {p.pk: list(Municipality.objects.small().filter(province=p)) for p in provinces}
-    people: dict[int, list[User]] = {}
-    for province in provinces:
-        users = [User(email=f"bench-{province.cbs_code.lower()}-{i}@bench.example", password=password,
-                      municipality=small[province.pk][i % len(small[province.pk])], first_name="Bench",
-                      last_name=str(i)) for i in range(per_session)]
-        User.objects.bulk_create(users, ignore_conflicts=True)
-        people[province.pk] = list(User.objects.filter(email__startswith=f"bench-{province.cbs_code.lower()}-"))
-    bookings = []
-    for i in range(sessions_needed):
-        province = provinces[i % len(provinces)]
-        date = today + datetime.timedelta(days=3 + i % 120)
-        day = TrainingDay.objects.create(date=date, province=province, address="Stadhuisplein 1",
-                                         host_municipality=small[province.pk][0])
-        session = Session.objects.create(training_day=day, course=courses[i % len(courses)],
-                                         starts_at=local(date, 10), ends_at=local(date, 12), capacity=30)
-        for j, person in enumerate(people[province.pk][:per_session]):
-            status = Booking.Status.CONFIRMED if j < 30 else Booking.Status.WAITING
-            bookings.append(Booking(session=session, user=person, municipality_id=person.municipality_id,
-                                    status=status))
-        if len(bookings) > 5000:
-            Booking.objects.bulk_create(bookings)
-            bookings = []
-    Booking.objects.bulk_create(bookings)
+    seed_courses(8)
+    seed_scheduler(bookings=TARGET_BOOKINGS)
 
 
 def throughput(clients: int, hot: bool) -> tuple[float, int, int]:

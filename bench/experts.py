@@ -9,7 +9,6 @@ Prints a table of median and p95 server time and the number of queries per reque
 from __future__ import annotations
 
 import os
-import random
 import statistics
 import sys
 import time
@@ -31,38 +30,19 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from experts.models import Expert, Shell, SupportLevelOption  # noqa: E402
-from trainingnet.models import Municipality, Topic  # noqa: E402
+from experts.models import Expert  # noqa: E402
+from trainingnet.models import Topic  # noqa: E402
 
 EXPERTS = int(os.environ.get("BENCH_EXPERTS", "5000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 
 
 def seed() -> None:
+    from bench.scale import seed_experts
+
     call_command("migrate", verbosity=0)
     call_command("load_municipalities", verbosity=0)
-    missing = EXPERTS - Expert.objects.count()
-    if missing <= 0:
-        return
-    rng = random.Random(5000)
-    municipalities = list(Municipality.objects.select_related("province"))
-    levels, topics = list(SupportLevelOption.objects.all()), list(Topic.objects.all())
-    experts = []
-    for i in range(missing):
-        m = rng.choice(municipalities)
-        shell = Shell.INTERN if m.is_large else rng.choice([Shell.NETWORK, Shell.EXTERNAL])
-        experts.append(Expert(name=f"Bench Expert {i:05d}", shell=shell, municipality=m, home_province=m.province,
-                              email=f"bench{i}@expert.example", active=True, listing_consent=True,
-                              job_title="Adviseur", bio="Webcare en crisiscommunicatie", on_call=rng.random() < .3))
-    Expert.objects.bulk_create(experts, batch_size=1000)
-    through_p, through_l, through_t = (Expert.provinces.through, Expert.levels.through, Expert.topics.through)
-    rows_p, rows_l, rows_t = [], [], []
-    for expert in Expert.objects.filter(name__startswith="Bench Expert").only("pk", "home_province_id"):
-        rows_p.append(through_p(expert_id=expert.pk, province_id=expert.home_province_id))
-        rows_l += [through_l(expert_id=expert.pk, supportleveloption_id=lv.pk) for lv in rng.sample(levels, 2)]
-        rows_t += [through_t(expert_id=expert.pk, topic_id=t.pk) for t in rng.sample(topics, 2)]
-    for model, rows in ((through_p, rows_p), (through_l, rows_l), (through_t, rows_t)):
-        model.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    seed_experts(EXPERTS)
 
 
 def measure(client: Client, url: str) -> tuple[float, float, int]:
