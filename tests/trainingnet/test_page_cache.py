@@ -41,3 +41,33 @@ def test_pages_with_a_form_are_not_cached(client, page_cache, django_assert_max_
     response = client.get("/accounts/login/")
     assert "csrfmiddlewaretoken" in response.content.decode()
     assert "csrftoken" in response.cookies
+
+
+def test_a_form_page_comes_from_the_cache_with_each_visitors_own_token(page_cache, django_assert_num_queries):
+    """The support request form is cached; every visitor still gets a token of their own that works."""
+    import re
+
+    from django.test import Client
+
+    from support_requests.models import SupportRequest
+    from trainingnet.page_cache import CSRF_PLACEHOLDER
+
+    def visit() -> tuple[Client, str]:
+        visitor = Client(enforce_csrf_checks=True)
+        html = visitor.get("/hulp-vragen/").content.decode()
+        assert CSRF_PLACEHOLDER not in html
+        return visitor, re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    first, first_token = visit()
+    with django_assert_num_queries(0):
+        second, second_token = visit()
+    assert first_token != second_token
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+    data = {"municipality": Municipality.objects.get(cbs_code="GM1690").pk, "kind": "hulp", "level": "acuut",
+            "situation": "Een filmpje over de burgemeester gaat rond.", "help_wanted": "Hulp bij de eerste reactie.",
+            "delivery": "beide", "contact_name": "Sanne Klein", "contact_email": "sanne@dewolden.example",
+            "consent": "on"}
+    assert second.post("/hulp-vragen/", {**data, "csrfmiddlewaretoken": second_token}).status_code == 302
+    assert first.post("/hulp-vragen/", {**data, "csrfmiddlewaretoken": "verkeerd" * 8}).status_code == 403
+    assert SupportRequest.objects.count() == 1

@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "trainingnet.context_processors.navigation",
+                "trainingnet.page_cache.csrf_placeholder",
             ],
         },
     },
