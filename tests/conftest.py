@@ -21,6 +21,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_registry()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: no page, option list or rate-limit count of an earlier test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def ensure_migrated_data() -> None:
     """Put back what the migrations created (Wagtail's root page and collection, the roles, the topics) when a
     transactional test flushed the database and the serialized rollback did not restore it."""

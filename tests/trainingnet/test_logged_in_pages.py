@@ -37,8 +37,15 @@ def test_account_page_offers_all_municipalities_with_the_own_one_selected(
         client, home, staff_member, django_assert_num_queries):
     client.force_login(staff_member)
     client.get("/accounts/profiel/")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):  # session, user, roles: the option list comes from the cache
         html = client.get("/accounts/profiel/").content.decode()
     assert html.count("<option value=") == 342 + 1  # and the empty choice
     assert html.count("<optgroup") == 12
+    assert html.count(" selected>") == 1
     assert f'<option value="{staff_member.municipality_id}" selected>{staff_member.municipality.name}</option>' in html
+    # A change to a municipality shows at once.
+    municipality = staff_member.municipality
+    municipality.name = "Nieuwe Naam"
+    municipality.save()
+    assert f'<option value="{municipality.pk}" selected>Nieuwe Naam</option>' in client.get(
+        "/accounts/profiel/").content.decode()
