@@ -204,6 +204,9 @@ CACHES = {
     )
 }
 
+# Sessions are kept in the database; with Redis they are read from the cache (one query less per logged-in page).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+
 # Anonymous pages are cached this long (and emptied on every change): see trainingnet/page_cache.py.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 
