@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.core.validators import slug_unicode_re
 from django.db.models import QuerySet
 
 from courses.models.pages import CourseFormat, CoursePage
@@ -22,7 +23,15 @@ PER_PAGE = 12
 def phase_from_query(query) -> int | None:
     """The maturity phase chosen in a query string (`fase=1`…`4`), or None when absent or not a phase."""
     phase = query.get("fase", "")
-    return int(phase) if phase.isdigit() and int(phase) in MaturityPhase.values else None
+    # Compared as text: int() of "²" or of 5,000 digits raises, and the query string is the visitor's to choose.
+    return int(phase) if phase in {str(value) for value in MaturityPhase.values} else None
+
+
+def topic_from_query(query) -> str:
+    """The topic slug chosen in a query string (`onderwerp=webcare`), or "" when it cannot be a slug (PostgreSQL
+    refuses text with a NUL byte, so such a value must not reach a filter)."""
+    topic = query.get("onderwerp", "")[:100]
+    return topic if slug_unicode_re.match(topic) else ""
 
 
 def format_from_query(query) -> str:
@@ -39,7 +48,7 @@ class CatalogueFilters:
 
     @classmethod
     def from_query(cls, query) -> CatalogueFilters:
-        return cls(topic=query.get("onderwerp", "")[:100], phase=phase_from_query(query),
+        return cls(topic=topic_from_query(query), phase=phase_from_query(query),
                    format=format_from_query(query))
 
     @property

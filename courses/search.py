@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
-from courses.catalogue import format_from_query, phase_from_query
+from courses.catalogue import format_from_query, phase_from_query, topic_from_query
 from courses.models.pages import ArticlePage, CourseFormat, CoursePage, Material
 from trainingnet.models import Topic
 from trainingnet.vocabulary import MaturityPhase
@@ -38,7 +38,7 @@ class SearchFilters:
     def from_query(cls, query) -> SearchFilters:
         return cls(
             kind=query.get("soort", "") if query.get("soort", "") in KIND_LABELS else "",
-            topic=query.get("onderwerp", "")[:100],
+            topic=topic_from_query(query),
             phase=phase_from_query(query),
             format=format_from_query(query),
         )

@@ -1,7 +1,9 @@
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from experts.models import Expert
+from trainingnet.forms import IdsChoiceField
 
 
 class OwnProfileForm(forms.ModelForm):
@@ -14,3 +16,18 @@ class OwnProfileForm(forms.ModelForm):
         widgets = {"topics": forms.CheckboxSelectMultiple, "levels": forms.CheckboxSelectMultiple,
                    "provinces": forms.CheckboxSelectMultiple}
         help_texts = {"listing_consent": _("Zonder uw toestemming staat u niet in de gids.")}
+        field_classes = {"topics": IdsChoiceField, "levels": IdsChoiceField, "provinces": IdsChoiceField}
+
+    def save(self, commit: bool = True) -> Expert:
+        """Save the fields and the topics, levels and provinces together.
+
+        These are ParentalManyToManyFields: a plain ModelForm sets them after saving the expert, in memory only,
+        so they were never stored. Set them first; the expert's own save (a ClusterableModel's) then stores them
+        with the row.
+        """
+        expert = super().save(commit=False)
+        self._save_m2m()
+        if commit:
+            with transaction.atomic():  # the row and its relations, or nothing
+                expert.save()
+        return expert

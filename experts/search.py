@@ -8,13 +8,28 @@ answers the same questions with elasticsearch-dsl (Dutch analyzer, aggregations 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.validators import slug_unicode_re
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from experts.models import Expert, Shell, SupportLevel
 from trainingnet.models import Province, Topic
+
+
+def province_code(value: str) -> str:
+    """A CBS province code from a query string (`PV29`, longer values cut to four characters), or "" for anything
+    else: a filter value is the visitor's to choose, and PostgreSQL refuses text with a NUL byte."""
+    value = value[:4]
+    return value if re.fullmatch(r"PV\d\d", value) else ""
+
+
+def slug_value(value: str) -> str:
+    """A slug from a query string (at most 100 characters), or "" when it cannot be one."""
+    value = value[:100]
+    return value if slug_unicode_re.match(value) else ""
 
 
 @dataclass(frozen=True)
@@ -31,12 +46,12 @@ class Criteria:
         level = query.get("niveau", "")
         shell = query.get("schil", "")
         return cls(
-            province=query.get("provincie", "")[:4],
-            topic=query.get("onderwerp", "")[:100],
+            province=province_code(query.get("provincie", "")),
+            topic=slug_value(query.get("onderwerp", "")),
             level=level if level in SupportLevel.values else "",
             shell=shell if shell in Shell.values else "",
-            text=" ".join(query.get("q", "").split())[:100],
-            home_province=home_province,
+            text=" ".join(query.get("q", "").replace("\x00", " ").split())[:100],
+            home_province=province_code(home_province),
         )
 
 

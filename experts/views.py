@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from experts.forms import OwnProfileForm
 from experts.models import Expert, Shell
-from experts.search import Criteria, search_experts
+from experts.search import Criteria, province_code, search_experts
 from trainingnet import roles
 from trainingnet.models import Province
 
@@ -26,7 +26,8 @@ def own_province_code(user) -> str:
 
 def directory(request):
     # A member's own province is where the list starts: own province first, then its neighbours, then the rest.
-    home = request.GET.get("vanuit", "")[:4] or own_province_code(request.user) or request.GET.get("provincie", "")
+    home = (province_code(request.GET.get("vanuit", "")) or own_province_code(request.user)
+            or province_code(request.GET.get("provincie", "")))
     criteria = Criteria.from_query(request.GET, home_province=home)
     result = search_experts(criteria)
     page = Paginator(result.experts, 20).get_page(request.GET.get("pagina"))

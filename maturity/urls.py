@@ -7,5 +7,5 @@ urlpatterns = [
     path("volwassenheid/", views.assessment_form, name="form"),
     path("volwassenheid/uitslag/<int:pk>/", views.assessment_result, name="result"),
     path("volwassenheid/geschiedenis/", views.own_history, name="own_history"),
-    path("volwassenheid/gemeenten/<str:cbs_code>/", views.municipality_history, name="history"),
+    path("volwassenheid/gemeenten/<slug:cbs_code>/", views.municipality_history, name="history"),
 ]

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from support_requests.models import Delivery, Partnership, RequestKind, RequestLevel, Status
-from trainingnet.forms import MunicipalitySelect
+from trainingnet.forms import IdsChoiceField, MunicipalitySelect
 from trainingnet.models import Municipality, Topic
 
 HONEYPOT_FIELD = "website"
@@ -26,8 +26,8 @@ class IntakeForm(forms.Form):
                              widget=forms.RadioSelect)
     level = forms.ChoiceField(label=_("Niveau"), choices=RequestLevel.choices, widget=forms.RadioSelect,
                               help_text=_("Acuut: er dreigt nu iets, u hoort binnen 2 uur van ons."))
-    topics = forms.ModelMultipleChoiceField(label=_("Onderwerpen"), queryset=Topic.objects.order_by("name"),
-                                            required=False, widget=forms.CheckboxSelectMultiple)
+    topics = IdsChoiceField(label=_("Onderwerpen"), queryset=Topic.objects.order_by("name"),
+                            required=False, widget=forms.CheckboxSelectMultiple)
     situation = forms.CharField(label=_("Wat speelt er?"), max_length=5000,
                                 widget=forms.Textarea(attrs={"rows": 5}))
     help_wanted = forms.CharField(label=_("Welke hulp zoekt u?"), max_length=5000,

@@ -101,6 +101,26 @@ def municipality_field(required: bool = True) -> MunicipalityChoiceField:
     )
 
 
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of rows by id that refuses an id beyond 64 bits before asking the database.
+
+    Django filters `pk__in=[...]` with the posted values; on SQLite an id of 2**63 or more raised OverflowError
+    (a server error) instead of "Selecteer een geldige keuze".
+    """
+
+    def _check_values(self, value):
+        if self.to_field_name is None:
+            for item in value:
+                try:
+                    number = int(str(item))
+                except (TypeError, ValueError):
+                    continue  # not a number at all: Django's own check says so
+                if not -(2**63) <= number < 2**63:
+                    raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                                params={"value": item})
+        return super()._check_values(value)
+
+
 class SignupProfileForm(forms.Form):
     """The extra questions at signup: who you are and for which municipality you work."""
 

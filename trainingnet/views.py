@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -72,9 +72,11 @@ def delete_own_account(request):
 def switch_language(request, code: str):
     """Choose the interface language (a link in the footer, so pages need no form and stay cacheable)."""
     next_url = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+    # Only a path on this site: redirect() would read "0" or "agenda" as a view name (a 500 before this check).
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(next_url, {request.get_host()},
+                                                                           request.is_secure()):
         next_url = "/"
-    response = redirect(next_url)
+    response = HttpResponseRedirect(next_url)
     if code in dict(settings.LANGUAGES):
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600, samesite="Lax",
                             secure=request.is_secure())
@@ -88,7 +90,3 @@ def healthz(request):
 
 def privacy(request):
     return render(request, "trainingnet/privacy.html")
-
-
-def coming_soon(request, title: str):
-    return render(request, "trainingnet/coming_soon.html", {"title": title})

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from courses import booking as service
-from courses.models.scheduling import Booking
+from courses.models.scheduling import Booking, Session
 from courses.scheduling_factories import SessionFactory, TrainingDayFactory, local
 from courses.scheduling_tasks import remind, request_evaluations
 
@@ -77,6 +77,9 @@ def test_a_forged_evaluation_link_is_refused(client, home):
 
 def test_cron_command_sends_reminders(soon, make_staff, django_capture_on_commit_callbacks, capsys):
     service.book(soon.pk, make_staff())
+    # The command uses the real clock: the session starts within the two days, whatever the time of day.
+    starts = timezone.now() + datetime.timedelta(hours=40)
+    Session.objects.filter(pk=soon.pk).update(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_session_reminders")
