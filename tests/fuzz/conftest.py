@@ -6,7 +6,6 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from courses import evaluations
@@ -21,13 +20,6 @@ from trainingnet.factories import UserFactory
 from trainingnet.models import Municipality, Province
 
 PASSWORD = "wachtwoord-123"  # UserFactory's password
-
-
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,14 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from trainingnet.models import Municipality, Topic
-
-
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
