@@ -7,13 +7,12 @@ password is exactly the one posted twice; a refused post leaves the account as i
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
-from django.utils.http import url_has_allowed_host_and_scheme
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -99,7 +98,8 @@ def test_logout_always_logs_out_and_stays_on_the_site(world, data):
         response = client.post("/accounts/logout/", data)
         assert response.status_code == 302 and logged_in_as(client) is None
         # A path or a relative reference ("." is /accounts/): never another host or scheme.
-        assert url_has_allowed_host_and_scheme(response["Location"], {"testserver"}), response["Location"]
+        target = urlsplit(response["Location"].replace("\\", "/"))
+        assert not target.scheme and not target.netloc, response["Location"][:200]
 
 
 @fuzzes("account_reset_password")
