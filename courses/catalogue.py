@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.core.validators import slug_unicode_re
 from django.db.models import QuerySet
 
 from courses.models.pages import CourseFormat, CoursePage
 from trainingnet.models import Topic
+from trainingnet.query import slug_value
 from trainingnet.vocabulary import MaturityPhase
 
 PER_PAGE = 12
@@ -28,10 +28,8 @@ def phase_from_query(query) -> int | None:
 
 
 def topic_from_query(query) -> str:
-    """The topic slug chosen in a query string (`onderwerp=webcare`), or "" when it cannot be a slug (PostgreSQL
-    refuses text with a NUL byte, so such a value must not reach a filter)."""
-    topic = query.get("onderwerp", "")[:100]
-    return topic if slug_unicode_re.match(topic) else ""
+    """The topic slug chosen in a query string (`onderwerp=webcare`), or "" when it cannot be a slug."""
+    return slug_value(query.get("onderwerp", ""))
 
 
 def format_from_query(query) -> str:

@@ -8,28 +8,14 @@ answers the same questions with elasticsearch-dsl (Dutch analyzer, aggregations 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.validators import slug_unicode_re
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from experts.models import Expert, Shell, SupportLevel
 from trainingnet.models import Province, Topic
-
-
-def province_code(value: str) -> str:
-    """A CBS province code from a query string (`PV29`, longer values cut to four characters), or "" for anything
-    else: a filter value is the visitor's to choose, and PostgreSQL refuses text with a NUL byte."""
-    value = value[:4]
-    return value if re.fullmatch(r"PV\d\d", value) else ""
-
-
-def slug_value(value: str) -> str:
-    """A slug from a query string (at most 100 characters), or "" when it cannot be one."""
-    value = value[:100]
-    return value if slug_unicode_re.match(value) else ""
+from trainingnet.query import province_code, slug_value
 
 
 @dataclass(frozen=True)

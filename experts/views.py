@@ -8,9 +8,10 @@ from django.views.decorators.http import require_http_methods
 
 from experts.forms import OwnProfileForm
 from experts.models import Expert, Shell
-from experts.search import Criteria, province_code, search_experts
+from experts.search import Criteria, search_experts
 from trainingnet import roles
 from trainingnet.models import Province
+from trainingnet.query import province_code
 
 
 def may_see_contact(user) -> bool:
