@@ -5,15 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from support_requests.models import Delivery, Partnership, RequestKind, RequestLevel, Status
-from trainingnet.forms import IdsChoiceField, MunicipalitySelect
+from trainingnet.forms import IdsChoiceField, MunicipalityChoiceField, MunicipalitySelect
 from trainingnet.models import Municipality, Topic
 
 HONEYPOT_FIELD = "website"
-
-
-class MunicipalityChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return f"{obj.name} ({obj.province.name})"
 
 
 class IntakeForm(forms.Form):

@@ -7,6 +7,7 @@ from hypothesis import settings as hypothesis_settings
 
 from trainingnet import roles
 from trainingnet.factories import UserFactory, home_page
+from trainingnet.models import Municipality, Topic
 from trainingnet.registry import load_registry
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is used from the same thread.
@@ -96,3 +97,19 @@ def role_users(coordinator, trainer, expert_user, staff_member):
     """One user per role, by the name used in permission matrices."""
     return {"coordinator": coordinator, "trainer": trainer, "expert": expert_user, "staff": staff_member}
 
+
+@pytest.fixture
+def small_drenthe(db):
+    return Municipality.objects.get(cbs_code="GM1690")  # De Wolden
+
+
+@pytest.fixture
+def intake_data(small_drenthe):
+    """A complete, valid support request as the intake form posts it."""
+    topic = Topic.objects.order_by("name").first()
+    return {
+        "municipality": str(small_drenthe.pk), "kind": "hulp", "level": "acuut", "topics": [str(topic.pk)],
+        "situation": "Een filmpje over de burgemeester gaat rond.", "help_wanted": "Hulp bij de eerste reactie.",
+        "desired_start": "", "delivery": "beide", "contact_name": "Sanne Klein",
+        "contact_email": "sanne@dewolden.example", "contact_phone": "0522-123456", "consent": "on", "website": "",
+    }

@@ -240,6 +240,16 @@ def matrix_data(home, registry):
     }
 
 
+@pytest.fixture
+def clients(matrix_data) -> dict[str, Client]:
+    """A browser per person of the matrix, logged in (the visitor not)."""
+    clients = {"anonymous": Client()}
+    for who, user in matrix_data["users"].items():
+        clients[who] = Client()
+        clients[who].force_login(user)
+    return clients
+
+
 def outcome(response) -> object:
     if response.status_code == 302:
         location = response["Location"]
@@ -250,11 +260,7 @@ def outcome(response) -> object:
     return response.status_code
 
 
-def test_every_route_answers_each_person_as_the_matrix_says(matrix_data):
-    clients = {"anonymous": Client()}
-    for who, user in matrix_data["users"].items():
-        clients[who] = Client()
-        clients[who].force_login(user)
+def test_every_route_answers_each_person_as_the_matrix_says(matrix_data, clients):
     wrong = []
     for key, entry in MATRIX.items():
         for who in WHO:
@@ -290,13 +296,9 @@ COORDINATOR_ONLY_SCREENS = ("/admin/hulpvragen/", "/admin/users/", "/admin/group
 PUBLIC_ADMIN_SCREENS = ("/admin/login/", "/admin/sprite/", "/admin/jsi18n/", "/django-admin/login/")
 
 
-def test_every_admin_screen_is_closed_to_non_editors(matrix_data):
+def test_every_admin_screen_is_closed_to_non_editors(matrix_data, clients):
     """Visitors and staff never see an admin screen; trainers do not see the coordinators' screens; no admin
     screen fails for a coordinator."""
-    clients = {"anonymous": Client()}
-    for who, user in matrix_data["users"].items():
-        clients[who] = Client()
-        clients[who].force_login(user)
     screens = admin_screens()
     assert len(screens) > 50
     assert all(any(p.startswith(prefix) for p in screens) for prefix in COORDINATOR_ONLY_SCREENS)

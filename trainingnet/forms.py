@@ -2,7 +2,6 @@ from html import escape
 
 from django import forms
 from django.core.cache import cache
-from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -12,8 +11,8 @@ from trainingnet.models import Municipality, User
 
 
 class MunicipalitySelect(forms.Select):
-    """A select of all municipalities (342 options), built as one string: grouped by province, or with `grouped=False`
-    one flat list labelled "Sluis (Zeeland)" in the order of the field's queryset.
+    """The select of a municipality model field (342 options), built as one string: grouped by province, or with
+    `grouped=False` one flat list labelled "Sluis (Zeeland)" in the order of the field's queryset.
 
     The options come from one `values_list` query, not from the field's model instances, and are escaped without a
     template or `format_html` per option; the result is cached until a change. Through Django's widget machinery the
@@ -37,10 +36,8 @@ class MunicipalitySelect(forms.Select):
         return mark_safe(f"<select{flatatt(attrs)}>{options}</select>")
 
     def options_html(self) -> str:
-        """The options without a selection. For a model field they are kept in the cache until anything changes
-        (the page cache's generation), per language and queryset."""
-        if not isinstance(self.choices, ModelChoiceIterator):
-            return self.build_options(self.option_rows())
+        """The options without a selection, kept in the cache until anything changes (the page cache's generation),
+        per language and queryset."""
         from trainingnet.page_cache import generation
 
         key = (f"municipality-options:{generation()}:{get_language()}:{int(self.grouped)}:"
@@ -68,26 +65,18 @@ class MunicipalitySelect(forms.Select):
         return f'<option value="{escape(value)}">{escape(label)}</option>'
 
     def option_rows(self) -> list[tuple[str, str, str]]:
-        """(value, province name, municipality name) per option; the empty choice as ("", "", its label)."""
-        choices = self.choices
-        if isinstance(choices, ModelChoiceIterator):
-            field = choices.field
-            rows = [("", "", str(field.empty_label))] if field.empty_label is not None else []
-            rows += [(str(pk), province, municipality) for pk, province, municipality
-                     in field.queryset.values_list("pk", "province__name", "name")]
-            return rows
-        rows = []
-        for option_value, label in choices:
-            province, _, municipality = str(label).partition(" | ")
-            rows.append((str(option_value), province, municipality) if option_value != "" else ("", "", str(label)))
-        return rows
+        """(value, province name, municipality name) per option of the model field; the empty choice as
+        ("", "", its label)."""
+        field = self.choices.field
+        rows = [("", "", str(field.empty_label))] if field.empty_label is not None else []
+        return rows + [(str(pk), province, municipality) for pk, province, municipality
+                       in field.queryset.values_list("pk", "province__name", "name")]
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):
-    widget = MunicipalitySelect
+    """A choice of municipality; its select labels the options itself (see MunicipalitySelect)."""
 
-    def label_from_instance(self, obj: Municipality) -> str:
-        return f"{obj.province.name} | {obj.name}"
+    widget = MunicipalitySelect
 
 
 def municipality_field(required: bool = True) -> MunicipalityChoiceField:
