@@ -48,3 +48,17 @@ def test_mail_server_down_keeps_the_mail_until_it_is_back(django_capture_on_comm
     pending.refresh_from_db()
     assert pending.sent_at is not None
     assert send_pending_mail() == (0, 0)
+
+
+def test_a_mail_that_keeps_failing_is_given_up_after_its_attempts(django_capture_on_commit_callbacks):
+    """A bad address or a server that refuses one message must not be retried forever: after 20 attempts it stays in
+    the table (nothing lost) but the worker stops trying."""
+    with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages",
+                    side_effect=SMTPException("550 mailbox unavailable")):
+        with django_capture_on_commit_callbacks(execute=True):
+            queue_mail(["weg@gemeente.example"], "Bevestiging", "tekst")
+        for _ in range(30):
+            send_pending_mail()
+    stuck = OutgoingMail.objects.get()
+    assert stuck.attempts == 20 and stuck.sent_at is None
+    assert send_pending_mail() == (0, 0)

@@ -73,3 +73,12 @@ def test_load_municipalities_command_reports_totals(capsys):
     assert "Provincies: 12" in out
     assert "342 actief" in out
     assert "32 met 100.000+ inwoners" in out
+
+
+def test_a_municipality_back_in_a_newer_file_is_active_again():
+    """A code that was missing from one CBS file (marked inactive) and is back in the next one takes part again."""
+    Municipality.objects.filter(cbs_code="GM1680").update(active=False)
+    report = load_registry()
+    assert report.updated == 1 and report.deactivated == []
+    assert Municipality.objects.get(cbs_code="GM1680").active is True
+    assert Municipality.objects.active().count() == 342

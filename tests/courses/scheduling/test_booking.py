@@ -208,3 +208,16 @@ def test_every_change_of_a_session_raises_its_sequence(group_session):
     day.save()
     group_session.refresh_from_db()
     assert group_session.sequence == before + 2
+
+
+def test_waiting_list_places_count_toward_a_municipalitys_share(make_staff, home, scheduling_settings):
+    """A full session: one municipality cannot fill the waiting list either, so others still get a turn."""
+    scheduling_settings.seats_per_municipality = 2
+    scheduling_settings.save()
+    session = SessionFactory(capacity=1)
+    service.book(session.pk, staff_in("GM0715"))  # Terneuzen takes the one seat
+    assert service.book(session.pk, staff_in("GM1714")).status == "wachtlijst"
+    assert service.book(session.pk, staff_in("GM1714")).status == "wachtlijst"
+    with pytest.raises(service.BookingError, match="inclusief de wachtlijst"):
+        service.book(session.pk, staff_in("GM1714"))
+    assert service.book(session.pk, staff_in("GM0687")).status == "wachtlijst"

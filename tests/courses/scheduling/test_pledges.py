@@ -58,3 +58,47 @@ def test_candidates_for_a_gap_come_from_neighbours_and_volunteers(scheduling_set
 def test_coverage_has_a_fixed_number_of_queries(django_assert_num_queries, scheduling_settings):
     with django_assert_num_queries(5):
         coverage(MONTH)
+
+
+def test_a_carried_out_pledge_still_covers_its_month(scheduling_settings):
+    """A day that was given (uitgevoerd) is the best kind of coverage: the province stays covered afterwards."""
+    noord_brabant = by_name(coverage(MONTH))["Noord-Brabant"].province
+    for code in ("GM0772", "GM0758"):  # Eindhoven, Breda
+        Pledge.objects.create(municipality=Municipality.objects.get(cbs_code=code), month=MONTH,
+                              province=noord_brabant, status=Pledge.Status.DONE)
+    row = by_name(coverage(MONTH))["Noord-Brabant"]
+    assert row.covered and row.count == 2
+
+
+def test_a_lender_that_pledged_is_not_proposed_again(scheduling_settings):
+    zeeland = by_name(coverage(MONTH))["Zeeland"].province
+    breda = Municipality.objects.get(cbs_code="GM0758")
+    assert breda in by_name(coverage(MONTH))["Zeeland"].candidates
+    Pledge.objects.create(municipality=breda, month=MONTH, province=zeeland)
+    row = by_name(coverage(MONTH))["Zeeland"]
+    assert breda in row.lenders and breda not in row.candidates
+
+
+def test_the_provinces_own_large_municipality_is_asked_before_a_volunteer_and_the_neighbours(scheduling_settings):
+    """Groningen has one large municipality of its own (the city): it comes first, then the volunteers of the
+    province, then the large municipalities of Drenthe and Fryslân."""
+    Municipality.objects.filter(cbs_code="GM1966").update(volunteers_trainers=True)  # Het Hogeland volunteers
+    names = [m.name for m in by_name(coverage(MONTH))["Groningen"].candidates]
+    assert names[:2] == ["Groningen", "Het Hogeland"]
+    assert set(names[2:]) == {"Emmen", "Leeuwarden"}
+
+
+def test_a_trainer_of_a_volunteering_small_municipality_may_pledge_and_others_may_not(scheduling_settings):
+    from courses.pledges import PledgeError, pledge
+    from trainingnet import roles
+    from trainingnet.factories import UserFactory
+
+    terneuzen = Municipality.objects.get(cbs_code="GM0715")
+    trainer = UserFactory(municipality=terneuzen, roles=[roles.TRAINER])
+    with pytest.raises(PledgeError):
+        pledge(trainer, MONTH)
+    terneuzen.volunteers_trainers = True
+    terneuzen.save()
+    made = pledge(trainer, MONTH)
+    assert made.province.name == "Zeeland"
+    assert by_name(coverage(MONTH))["Zeeland"].count == 1
