@@ -114,4 +114,5 @@ def test_acute_request_from_zeeland_is_matched_to_a_large_neighbour_and_accepted
     page.reload()
     assert page.locator(".sr-status").inner_text() == "Gekoppeld"
     told = [m.subject for m in mail.outbox if m.to == ["sam@sluis.example"]]
-    assert told == [f"Uw hulpvraag {req.reference}: we hebben een expert gevraagd", f"{name} helpt u met {req.reference}"]
+    assert told == [f"Uw hulpvraag {req.reference}: we hebben een expert gevraagd",
+                    f"{name} helpt u met {req.reference}"]
