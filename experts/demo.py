@@ -1,5 +1,7 @@
-"""A realistic demo directory: intern experts only from the real 100.000+ municipalities (so Zeeland has none),
-netwerk experts from smaller municipalities in every province, and external experts who work nationwide."""
+"""A realistic demo directory: intern experts only from the real 100.000+ municipalities (so Zeeland has none; they
+take part in the network and reach the neighbouring provinces for acute help), netwerk experts from smaller
+municipalities in every province, and four external agencies with every level, each for three provinces (together
+all twelve) and one of them nationwide, so that every province and level has candidates."""
 
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ def load() -> None:
         expert.save()
         return expert
 
+    Municipality.objects.active().large().update(takes_part=True)
     for municipality in Municipality.objects.active().large().select_related("province"):
         for _ in range(2):
             expert = make(Shell.INTERN, municipality)
@@ -55,9 +58,12 @@ def load() -> None:
             expert.provinces.set([province, *province.neighbours.all()])
             expert.levels.set([levels["implementatie"], levels["nazorg_afstand"], levels["nazorg_locatie"]])
             expert.save()
-    for agency in AGENCIES:
-        expert = make(Shell.EXTERNAL, organisation=agency, serves_whole_country=True, hourly_rate=75)
+    by_code = sorted(provinces, key=lambda p: p.cbs_code)
+    for index, agency in enumerate(AGENCIES):
+        expert = make(Shell.EXTERNAL, organisation=agency, serves_whole_country=index == 0, hourly_rate=75)
+        expert.provinces.set(by_code[index::len(AGENCIES)])
         expert.levels.set(list(levels.values()))
+        expert.save()
 
     user = User.objects.filter(email="expert@trainingnet.example").first()
     emmen = Municipality.objects.get(cbs_code="GM0114")

@@ -12,6 +12,7 @@ class OwnProfileForm(forms.ModelForm):
     class Meta:
         model = Expert
         fields = ["name", "job_title", "bio", "topics", "levels", "provinces", "serves_whole_country",
+                  "acute_reach_neighbours",
                   "capacity_days_per_month", "on_call", "email", "phone", "listing_consent"]
         widgets = {"topics": forms.CheckboxSelectMultiple, "levels": forms.CheckboxSelectMultiple,
                    "provinces": forms.CheckboxSelectMultiple}

@@ -2,8 +2,10 @@
 
 Three shells: *intern* (staff of a 100.000+ municipality), *netwerk* (Ambtenaar 2.0 and other volunteering civil
 servants) and *extern* (hired at a reduced rate). An expert offers one or more support levels (acuut, implementatie,
-nazorg op locatie, nazorg op afstand) on topics, in the provinces they serve or in the whole country. Nobody is
-listed in the directory without their consent.
+nazorg op locatie, nazorg op afstand) on topics, in the provinces they serve or in the whole country. An intern
+expert of a 100.000+ municipality also reaches the neighbouring provinces for acute help unless they opt out
+(`acute_reach_neighbours`; support_requests/matching.py decides who is a candidate).
+Nobody is listed in the directory without their consent.
 """
 
 from __future__ import annotations
@@ -67,6 +69,10 @@ class Expert(ClusterableModel):
     provinces = ParentalManyToManyField("trainingnet.Province", blank=True, related_name="served_by_experts",
                                         verbose_name=_("werkt in provincies"))
     serves_whole_country = models.BooleanField(_("werkt in het hele land"), default=False)
+    acute_reach_neighbours = models.BooleanField(
+        _("acute hulp ook in de buurprovincies"), default=True,
+        help_text=_("Een interne expert van een 100.000+ gemeente helpt bij acute vragen ook de buurprovincies, "
+                    "tenzij u dit uitzet."))
     topics = ParentalManyToManyField("trainingnet.Topic", blank=True, related_name="experts",
                                      verbose_name=_("onderwerpen"))
     levels = ParentalManyToManyField(SupportLevelOption, blank=True, related_name="experts",
@@ -93,7 +99,8 @@ class Expert(ClusterableModel):
                          FieldPanel("bio")], heading=_("Persoon")),
         MultiFieldPanel([FieldPanel("shell"), FieldPanel("municipality"), FieldPanel("organisation"),
                          FieldPanel("hourly_rate")], heading=_("Schil")),
-        MultiFieldPanel([FieldPanel("provinces"), FieldPanel("serves_whole_country"), FieldPanel("topics"),
+        MultiFieldPanel([FieldPanel("provinces"), FieldPanel("serves_whole_country"),
+                         FieldPanel("acute_reach_neighbours"), FieldPanel("topics"),
                          FieldPanel("levels"), FieldRowPanel([FieldPanel("capacity_days_per_month"),
                                                               FieldPanel("on_call")])],
                         heading=_("Wat en waar")),

@@ -2,7 +2,9 @@
 
 Acute requests come first, then by the deadline that matters now; every row shows a countdown. On the request page
 the coordinator sees the timeline, the ranked candidates with their reasons (support_requests/matching.py), asks an
-expert ("Vraag expert"), moves the status on, adds a note, and for joint webcare records the partnership.
+expert ("Vraag expert"), searches any expert and sees why they are not a candidate, asks one by hand with a reason,
+widens an acute request now, takes a request over, moves the status on, adds a note, and for joint webcare records
+the partnership. The coverage page shows per province and level who would be asked, the gaps in red.
 """
 
 from __future__ import annotations
@@ -21,8 +23,14 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
 from support_requests import assignment, deadlines, lifecycle
-from support_requests.forms import NoteForm, PartnershipForm, StatusForm
-from support_requests.matching import candidates_for_request, webcare_partners_for_request
+from support_requests.forms import ManualPickForm, NoteForm, PartnershipForm, StatusForm
+from support_requests.matching import (
+    COVERAGE_LEVELS,
+    candidates_for_request,
+    coverage,
+    search_experts,
+    webcare_partners_for_request,
+)
 from support_requests.models import (
     OPEN_STATUSES,
     UNMATCHED_STATUSES,
@@ -108,7 +116,7 @@ def detail(request, pk: int):
         action = request.POST.get("action")
         try:
             with transaction.atomic():
-                if action in ("ask", "status", "partnership"):
+                if action in ("ask", "status", "partnership", "pick", "widen", "take_over"):
                     req = lifecycle.lock_for_change(req.pk, request.POST.get("seen"))
                 if action == "ask":
                     expert_id = int(request.POST.get("expert", "0"))
@@ -121,6 +129,29 @@ def detail(request, pk: int):
                     assignment.ask_expert(req, expert, tier=match.tier, reasons="\n".join(match.reasons),
                                           asked_by=request.user, now=now)
                     messages.success(request, _("%(expert)s is gevraagd per e-mail.") % {"expert": expert.name})
+                    return redirect(req.get_admin_url())
+                if action == "pick":
+                    from experts.models import Expert
+
+                    pick_form = ManualPickForm(request.POST)
+                    if not pick_form.is_valid():
+                        raise assignment.InvitationError(_("Kies een expert en geef een reden."))
+                    expert = Expert.objects.filter(pk=pick_form.cleaned_data["expert"]).first()
+                    if expert is None:
+                        raise assignment.InvitationError(_("Deze expert bestaat niet (meer)."))
+                    assignment.ask_by_hand(req, expert, reason=pick_form.cleaned_data["reason"],
+                                           coordinator=request.user, now=now)
+                    messages.success(request, _("%(expert)s is gevraagd per e-mail.") % {"expert": expert.name})
+                    return redirect(req.get_admin_url())
+                if action == "widen":
+                    invitation = assignment.widen_now(req, coordinator=request.user, now=now)
+                    messages.success(request, _("Verbreed naar laag %(tier)d.") % {"tier": req.escalation_tier}
+                                     + (" " + _("%(expert)s is gevraagd.") % {"expert": invitation.expert.name}
+                                        if invitation else ""))
+                    return redirect(req.get_admin_url())
+                if action == "take_over":
+                    assignment.take_over(req, coordinator=request.user, now=now)
+                    messages.success(request, _("U heeft de hulpvraag overgenomen; de escalatie stopt."))
                     return redirect(req.get_admin_url())
                 if action == "status" and status_form.is_valid():
                     lifecycle.transition(req, status_form.cleaned_data["to_status"], actor=request.user,
@@ -150,7 +181,9 @@ def detail(request, pk: int):
                                            (InvitationStatus.PENDING,))}
                   for c in candidates_for_request(req, now)]
     timeline = list(req.timeline.select_related("actor"))
+    query = (request.GET.get("zoek") or "")[:100]
     return TemplateResponse(request, "support_requests/admin/detail.html", {
+        "query": query, "found": search_experts(req, query, now=now) if query else [], "can_ask": can_ask,
         "req": req, "timeline": timeline, "seen": max((e.id for e in timeline), default=0),
         "candidates": candidates[:40],
         "candidate_count": len(candidates), "invitations": invitations, "status_form": status_form,
@@ -162,7 +195,15 @@ def detail(request, pk: int):
     })
 
 
+@coordinator_required
+def coverage_view(request):
+    """Per province and level: how many experts would be asked per tier, and who first; a gap in red."""
+    return TemplateResponse(request, "support_requests/admin/coverage.html", {
+        "rows": coverage(), "levels": [RequestLevel(level).label for level in COVERAGE_LEVELS]})
+
+
 urlpatterns = [
     path("", index, name="index"),
+    path("dekking/", coverage_view, name="coverage"),
     path("<int:pk>/", detail, name="detail"),
 ]

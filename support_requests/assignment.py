@@ -6,6 +6,10 @@ the request (status gekoppeld), withdraws the other open invitations, and tells 
 Declining, or letting the link expire, puts the next candidate forward: the best-ranked candidate not asked before
 (for an acute request only within the tiers the request has widened to). When nobody is left, the coordinators hear
 so. Every step is written to the timeline.
+
+The coordinator is never stuck: they may ask any listed expert by hand with a reason (`ask_by_hand`, recorded on
+the timeline), widen an acute request to the next tier now (`widen_now`), or take the request over themselves
+(`take_over`), which stops the escalation.
 """
 
 from __future__ import annotations
@@ -72,13 +76,62 @@ def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str = "", ask
                                                  asked_at=now, expires_at=now + timedelta(hours=hours))
     if req.status == Status.NEW:
         lifecycle.transition(req, Status.IN_PROGRESS, actor=asked_by, actor_label=actor_label, now=now,
-                             note=_("Er wordt een expert gezocht."))
+                             note=_("Er wordt een expert gezocht."), notify_requester=False)
     until = timezone.localtime(invitation.expires_at).strftime("%d-%m %H:%M")
     lifecycle.record(req, _("%(expert)s gevraagd (laag %(tier)d); link geldig tot %(until)s.") % {
         "expert": expert.name, "tier": tier, "until": until},
         actor=asked_by, actor_label=actor_label, now=now)
     notifications.mail_expert_invitation(invitation, *invitation_urls(invitation))
+    notifications.mail_requester_expert_asked(req)
     return invitation
+
+
+def ask_by_hand(req: SupportRequest, expert, *, reason: str, coordinator, now: datetime | None = None,
+                ) -> ExpertInvitation:
+    """A coordinator asks a listed expert of their own choosing, candidate or not; the reason goes on the timeline."""
+    from support_requests.matching import exclusions, load_experts, request_profile, tier_of
+
+    reason = reason.strip()
+    if not reason:
+        raise InvitationError(_("Geef een reden waarom u deze expert met de hand kiest."))
+    if not (expert.active and expert.listing_consent):
+        raise InvitationError(_("Deze expert is niet actief of niet vermeld en kan niet gevraagd worden."))
+    now = now or timezone.now()
+    profile = request_profile(req)
+    (candidate,) = load_experts(type(expert).objects.filter(pk=expert.pk), now)
+    why_not = exclusions(candidate, profile)
+    note = _("Met de hand gekozen: %(expert)s. Reden: %(reason)s") % {"expert": expert.name, "reason": reason}
+    if why_not:
+        note += " " + _("(geen kandidaat: %(why)s)") % {"why": "; ".join(why_not).lower()}
+    lifecycle.record(req, note, actor=coordinator, now=now)
+    return ask_expert(req, expert, tier=tier_of(candidate, profile), reasons=note, asked_by=coordinator, now=now)
+
+
+def widen_now(req: SupportRequest, *, coordinator, now: datetime | None = None) -> ExpertInvitation | None:
+    """Widen an acute request to the next tier at once and ask the best candidate there."""
+    now = now or timezone.now()
+    if not req.is_acute or req.escalation_tier >= 4:
+        raise InvitationError(_("Deze hulpvraag zoekt al in alle lagen."))
+    if req.status not in (Status.NEW, Status.IN_PROGRESS):
+        raise InvitationError(_("Deze hulpvraag zoekt geen expert meer."))
+    req.escalation_tier += 1
+    req.save(update_fields=["escalation_tier"])
+    lifecycle.record(req, _("Met de hand verbreed naar laag %(tier)d.") % {"tier": req.escalation_tier},
+                     actor=coordinator, now=now)
+    return ask_next_candidate(req, now=now, actor_label=str(coordinator))
+
+
+def take_over(req: SupportRequest, *, coordinator, now: datetime | None = None) -> None:
+    """A coordinator takes the request on themselves: the escalation stops warning."""
+    now = now or timezone.now()
+    if req.status not in (Status.NEW, Status.IN_PROGRESS):
+        raise InvitationError(_("Deze hulpvraag zoekt geen expert meer."))
+    req.taken_over_by, req.taken_over_at = coordinator, now
+    req.save(update_fields=["taken_over_by", "taken_over_at"])
+    if req.status == Status.NEW:
+        lifecycle.transition(req, Status.IN_PROGRESS, actor=coordinator, now=now)
+    lifecycle.record(req, _("Overgenomen door %(who)s; de escalatie stopt.") % {"who": coordinator},
+                     actor=coordinator, now=now)
 
 
 @transaction.atomic
@@ -100,7 +153,6 @@ def accept(invitation: ExpertInvitation, now: datetime | None = None) -> None:
     req.save(update_fields=["assigned_expert"])
     lifecycle.transition(req, Status.MATCHED, actor=invitation.expert.user, actor_label=invitation.expert.name,
                          now=now, note=_("%(expert)s helpt u.") % {"expert": invitation.expert.name})
-    notifications.mail_requester_matched(req)
     notifications.mail_expert_matched(req)
 
 
@@ -144,9 +196,10 @@ def expire_invitations(now: datetime | None = None) -> int:
     return expired
 
 
-def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None,
-                       actor_label: str = "") -> ExpertInvitation | None:
-    """Ask the best-ranked candidate that was not asked before; tell the coordinators when nobody is left."""
+def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None, actor_label: str = "",
+                       warn: bool = True) -> ExpertInvitation | None:
+    """Ask the best-ranked candidate that was not asked before; tell the coordinators when nobody is left
+    (`warn=False` when the escalation's own mail tells them already)."""
     from experts.models import Expert
     from support_requests.matching import candidates_for_request
 
@@ -163,5 +216,6 @@ def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None,
                           actor_label=actor_label, now=now)
     lifecycle.record(req, _("Geen nieuwe kandidaat binnen laag %(tier)d; coördinatoren gewaarschuwd.")
                      % {"tier": max_tier}, actor_label=_("Systeem"), now=now)
-    notifications.mail_coordinators_no_candidate(req)
+    if warn:
+        notifications.mail_coordinators_no_candidate(req)
     return None

@@ -111,3 +111,8 @@ class PartnershipForm(forms.ModelForm):
         fields = ["name", "lead_municipality", "members", "start_date", "note"]
         widgets = {"start_date": forms.DateInput(attrs={"type": "date"}),
                    "members": forms.SelectMultiple(attrs={"size": 8})}
+
+
+class ManualPickForm(forms.Form):
+    expert = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reden"), max_length=500, widget=forms.TextInput(attrs={"size": 30}))

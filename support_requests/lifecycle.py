@@ -3,7 +3,12 @@
 - *in behandeling*: a coordinator took it up or asked an expert (this is the first response);
 - *gekoppeld*: an expert accepted; back to *in behandeling* when that expert drops out;
 - *afgerond*: the help was given; the requester gets the short feedback form;
-- *gesloten*: the coordinator closed the file; *ingetrokken*: the requester or a coordinator withdrew it.
+- *gesloten*: the coordinator closed the file; *ingetrokken*: the requester or a coordinator withdrew it;
+- *heropend*: a "niet opgelost" in the requester's feedback puts an afgerond or gesloten request back in
+  behandeling with a new clock, and tells the coordinators (`reopen`).
+
+The requester gets a mail with the status link on every change they care about: in behandeling, an expert asked
+(assignment.py), gekoppeld, afgerond (with the feedback form), gesloten.
 
 Every change is recorded as a TimelineEntry (who, when, from, to, note). Entries marked `public` form the
 simplified timeline that the requester sees on the status page. Because every change writes a line, the newest line
@@ -24,8 +29,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     Status.NEW: frozenset({Status.IN_PROGRESS, Status.MATCHED, Status.WITHDRAWN}),
     Status.IN_PROGRESS: frozenset({Status.MATCHED, Status.WITHDRAWN}),
     Status.MATCHED: frozenset({Status.IN_PROGRESS, Status.DONE, Status.WITHDRAWN}),
-    Status.DONE: frozenset({Status.CLOSED}),
-    Status.CLOSED: frozenset(),
+    Status.DONE: frozenset({Status.CLOSED, Status.IN_PROGRESS}),
+    Status.CLOSED: frozenset({Status.IN_PROGRESS}),
     Status.WITHDRAWN: frozenset(),
 }
 
@@ -76,7 +81,7 @@ def record(support_request: SupportRequest, note: str, *, actor=None, actor_labe
 
 
 def transition(support_request: SupportRequest, to_status: str, *, actor=None, actor_label: str = "",
-               note: str = "", now: datetime | None = None) -> TimelineEntry:
+               note: str = "", now: datetime | None = None, notify_requester: bool = True) -> TimelineEntry:
     """Move the request to `to_status` (raising TransitionError when not allowed) and record it publicly.
 
     The move starts from the status as it is in the database, under a row lock: an expert accepting and a
@@ -104,6 +109,11 @@ def transition(support_request: SupportRequest, to_status: str, *, actor=None, a
         if to_status in (Status.CLOSED, Status.WITHDRAWN):
             support_request.closed_at = now
             fields.append("closed_at")
+        if to_status == Status.IN_PROGRESS and from_status in (Status.DONE, Status.CLOSED):
+            _restart_clock(support_request, now)
+            fields += ["assigned_expert", "closed_at", "matched_at", "response_due_at", "match_due_at",
+                       "overdue_since", "escalation_tier", "last_escalated_at", "escalation_repeats",
+                       "taken_over_by", "taken_over_at", "feedback_at"]
         support_request.save(update_fields=fields)
         if to_status == Status.WITHDRAWN:
             support_request.invitations.filter(status=InvitationStatus.PENDING).update(
@@ -113,8 +123,30 @@ def transition(support_request: SupportRequest, to_status: str, *, actor=None, a
             actor_label=actor_label or (str(actor) if actor and actor.pk else ""), from_status=from_status,
             to_status=to_status, note=note, public=True,
         )
-        if to_status == Status.DONE:
-            notifications.mail_requester_feedback(support_request)
+        if notify_requester:
+            notifications.mail_requester_status(support_request, to_status)
+    return entry
+
+
+def _restart_clock(req: SupportRequest, now: datetime) -> None:
+    from support_requests.deadlines import current_targets, due_dates
+
+    req.response_due_at, req.match_due_at = due_dates(req.level, now, current_targets())
+    req.assigned_expert = req.closed_at = req.matched_at = req.overdue_since = req.last_escalated_at = None
+    req.taken_over_by = req.taken_over_at = req.feedback_at = None
+    req.escalation_tier, req.escalation_repeats = 1, 0
+
+
+def reopen(support_request: SupportRequest, comment: str = "", now: datetime | None = None) -> TimelineEntry:
+    """The requester answered "niet opgelost": back in behandeling with a new clock, the coordinators told."""
+    from support_requests import notifications
+
+    now = now or timezone.now()
+    note = _("Heropend: volgens de aanvrager is het probleem niet opgelost.")
+    if comment:
+        note += f" {comment}"
+    entry = transition(support_request, Status.IN_PROGRESS, actor_label=_("Aanvrager"), note=note, now=now)
+    notifications.mail_coordinators_reopened(support_request, comment)
     return entry
 
 

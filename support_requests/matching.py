@@ -1,27 +1,34 @@
-"""Matching a support request to experts: province first, explainable.
+"""Matching a support request to experts: province first, explainable. This module is the only place that decides.
 
 "In eerste instantie wordt gekeken naar de mensen die werken bij de participerende 100.000+ gemeente binnen die
-provincie." A candidate is an active, listed expert who offers the requested support level, serves the requester's
-province or the whole country, and — when the request names topics — shares at least one topic with it.
+provincie." A candidate is an active, listed expert who offers the requested support level, reaches the
+requester's province, and — when the request names topics — shares at least one topic with it.
 
-Candidates fall in four tiers (laag 1 is asked first):
+Reach. An expert reaches the provinces they list, or the whole country when they say so. For acute help an intern
+expert of a 100.000+ municipality also reaches the neighbouring provinces of their own, unless they opt out
+(`Expert.acute_reach_neighbours`): Zeeland has no 100.000+ municipality, so its acute help comes from Zuid-Holland
+and Noord-Brabant.
+
+Tiers (laag 1 is asked first); a municipality *participates* when it takes part in the network:
 
 acuut
-  1. intern experts of the 100.000+ municipalities of the requester's province;
-  2. other intern experts: neighbouring provinces first, then the rest of the country;
+  1. intern experts of the participating 100.000+ municipalities of the requester's province;
+  2. intern experts of the participating 100.000+ municipalities of the neighbouring provinces, then the rest of
+     the network's intern experts (other provinces, smaller or not participating municipalities);
   3. netwerk experts (Ambtenaar 2.0 and other volunteering civil servants);
   4. extern experts (reduced rate).
 implementatie and nazorg
-  1. intern experts of the requester's province;
-  2. netwerk experts (the Ambtenaar 2.0 network, meant for longer-running help);
+  1. intern experts of the participating 100.000+ municipalities of the requester's province;
+  2. netwerk experts (meant for longer-running help), the requester's own province first;
   3. intern experts elsewhere, neighbouring provinces first;
   4. extern experts.
 
-Within a tier: neighbouring provinces before the rest of the country (where the tier says so), then more topics in
-common, then on call (acuut only), then fewer open assignments, then more capacity left this month, then name.
+Within a tier: own province, then neighbouring provinces, then the rest of the country; then participating 100.000+
+first, more topics in common, on call (acuut only), fewer open assignments, more capacity left this month, name.
 
-`rank_candidates` is a pure function over frozen dataclasses, so every rule is tested without a database;
-`candidates_for_request` builds those dataclasses from the database in a fixed number of queries.
+`rank_candidates` is the rule: a pure function over frozen dataclasses, tested without a database. `exclusions`
+says in Dutch why an expert is not a candidate. `candidates_for_request` and `coverage` build the dataclasses from
+the database in a fixed number of queries.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from django.utils.translation import ngettext
 
 INTERN, NETWORK, EXTERNAL = "intern", "netwerk", "extern"
 ACUTE = "acuut"
+OWN, NEIGHBOUR, ELSEWHERE = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,13 @@ class CandidateExpert:
     serves_whole_country: bool = False
     municipality_name: str = ""
     province_name: str = ""
+    takes_part: bool = True  # the expert's municipality takes part in the network
+    acute_reach_neighbours: bool = True
+    listed: bool = True  # active and consenting to be listed
+
+    @property
+    def is_participating_large(self) -> bool:
+        return self.is_from_large_municipality and self.takes_part
 
 
 @dataclass(frozen=True)
@@ -72,53 +87,82 @@ class RankedCandidate:
     topics_in_common: frozenset[str] = frozenset()
 
 
-def is_candidate(expert: CandidateExpert, request: RequestProfile) -> bool:
-    """Offers the level, serves the province (or the whole country), and shares a topic when topics are named."""
+def _place(expert: CandidateExpert, request: RequestProfile) -> int:
+    if expert.province_code == request.province_code:
+        return OWN
+    return NEIGHBOUR if expert.province_code in request.neighbour_codes else ELSEWHERE
+
+
+def reaches(expert: CandidateExpert, request: RequestProfile) -> bool:
+    """The province is one the expert lists, or the whole country; for acute help an intern expert of a 100.000+
+    municipality also reaches the neighbours of their home province unless they opted out."""
+    if expert.serves_whole_country or request.province_code in expert.serves_provinces:
+        return True
+    return (request.level == ACUTE and expert.shell == INTERN and expert.is_from_large_municipality
+            and expert.acute_reach_neighbours and expert.province_code in request.neighbour_codes)
+
+
+def exclusions(expert: CandidateExpert, request: RequestProfile) -> tuple[str, ...]:
+    """Why the expert is not a candidate for the request, in Dutch; empty when they are."""
+    why = []
+    if not expert.listed:
+        why.append(_("Niet beschikbaar: niet actief of geen toestemming voor vermelding"))
     if not expert.levels & request.acceptable_levels:
-        return False
-    if not (expert.serves_whole_country or request.province_code in expert.serves_provinces):
-        return False
-    return not request.topics or bool(expert.topics & request.topics)
+        why.append(_("Biedt dit niveau niet aan"))
+    if not reaches(expert, request):
+        why.append(_("Werkt niet in %(province)s") % {"province": request.province_name or request.province_code})
+    if request.topics and not expert.topics & request.topics:
+        why.append(_("Geen gedeeld onderwerp"))
+    return tuple(why)
 
 
-def _tier(expert: CandidateExpert, request: RequestProfile) -> tuple[int, int]:
-    """(tier, position within the tier: 0 own province, 1 neighbour, 2 elsewhere)."""
-    own = expert.province_code == request.province_code
-    neighbour = expert.province_code in request.neighbour_codes
-    place = 0 if own else 1 if neighbour else 2
-    if request.level == ACUTE:
-        if expert.shell == INTERN:
-            return (1, 0) if own and expert.is_from_large_municipality else (2, place)
-        return (3, 0) if expert.shell == NETWORK else (4, 0)
+def is_candidate(expert: CandidateExpert, request: RequestProfile) -> bool:
+    return not exclusions(expert, request)
+
+
+def tier_of(expert: CandidateExpert, request: RequestProfile) -> int:
+    """The tier of the proposal an expert falls in for this request (see the module docstring)."""
+    place = _place(expert, request)
     if expert.shell == INTERN:
-        return (1, 0) if own else (3, place)
-    return (2, 0) if expert.shell == NETWORK else (4, 0)
+        if place == OWN and expert.is_participating_large:
+            return 1
+        return 2 if request.level == ACUTE else 3
+    if expert.shell == NETWORK:
+        return 3 if request.level == ACUTE else 2
+    return 4
 
 
 def _reasons(expert: CandidateExpert, request: RequestProfile, tier: int, place: int,
              common: frozenset[str]) -> tuple[str, ...]:
     where = expert.municipality_name or _("een organisatie buiten de gemeenten")
     if expert.shell == INTERN:
-        size = _("100.000+ gemeente") if expert.is_from_large_municipality else _("gemeente")
-        if place == 0:
+        size = _("participerende 100.000+ gemeente") if expert.is_participating_large else (
+            _("100.000+ gemeente, neemt (nog) niet deel aan het netwerk") if expert.is_from_large_municipality
+            else _("gemeente"))
+        if place == OWN:
             first = _("Intern expert van %(where)s (%(size)s in %(province)s, de eigen provincie)") % {
                 "where": where, "size": size, "province": request.province_name or request.province_code}
-        elif place == 1:
-            first = _("Intern expert van %(where)s in buurprovincie %(province)s") % {
-                "where": where, "province": expert.province_name}
+        elif place == NEIGHBOUR:
+            first = _("Intern expert van %(where)s (%(size)s) in buurprovincie %(province)s") % {
+                "where": where, "size": size, "province": expert.province_name}
         else:
-            first = _("Intern expert van %(where)s in %(province)s (elders in het land)") % {
-                "where": where, "province": expert.province_name}
+            first = _("Intern expert van %(where)s (%(size)s) in %(province)s, elders in het land") % {
+                "where": where, "size": size, "province": expert.province_name}
     elif expert.shell == NETWORK:
-        first = _("Netwerkexpert (Ambtenaar 2.0) uit %(where)s, geschikt voor langer lopende hulp") % {"where": where}
+        first = _("Netwerkexpert (Ambtenaar 2.0) uit %(where)s, %(place)s, geschikt voor langer lopende hulp") % {
+            "where": where, "place": (_("eigen provincie") if place == OWN else _("buurprovincie") if
+                                      place == NEIGHBOUR else expert.province_name or _("elders"))}
     else:
         first = _("Externe expert tegen gereduceerd tarief")
     reasons = [_("Laag %(tier)s: %(first)s") % {"tier": tier, "first": first}]
     if common:
         reasons.append(ngettext("%(count)d gedeeld onderwerp: %(topics)s", "%(count)d gedeelde onderwerpen: %(topics)s",
                                 len(common)) % {"count": len(common), "topics": ", ".join(sorted(common))})
-    if expert.serves_whole_country and request.province_code not in expert.serves_provinces:
-        reasons.append(_("Werkt in het hele land"))
+    if request.province_code not in expert.serves_provinces:
+        if expert.serves_whole_country:
+            reasons.append(_("Werkt in het hele land"))
+        else:
+            reasons.append(_("Helpt bij acute vragen ook in de buurprovincies"))
     if request.level == ACUTE:
         reasons.append(_("Oproepbaar voor acute hulp") if expert.on_call else _("Niet oproepbaar"))
     reasons.append(ngettext("%(count)d lopende opdracht", "%(count)d lopende opdrachten",
@@ -129,14 +173,15 @@ def _reasons(expert: CandidateExpert, request: RequestProfile, tier: int, place:
 
 
 def rank_candidates(request: RequestProfile, experts: Iterable[CandidateExpert]) -> list[RankedCandidate]:
-    """The candidates for a request, best first, each with its tier and the reasons in Dutch."""
+    """The candidates for a request, best first, each with its tier and the reasons in Dutch: the matching rule."""
     keyed = []
     for expert in experts:
         if not is_candidate(expert, request):
             continue
-        tier, place = _tier(expert, request)
+        tier, place = tier_of(expert, request), _place(expert, request)
         common = expert.topics & request.topics
-        key = (tier, place, -len(common), not expert.on_call if request.level == ACUTE else False,
+        key = (tier, place, not expert.is_participating_large, -len(common),
+               not expert.on_call if request.level == ACUTE else False,
                expert.open_assignments, -expert.capacity_left, expert.name, expert.id)
         keyed.append((key, RankedCandidate(expert, tier, _reasons(expert, request, tier, place, common), common)))
     keyed.sort(key=lambda pair: pair[0])
@@ -209,13 +254,12 @@ def request_profile(support_request) -> RequestProfile:
     )
 
 
-def candidate_experts(profile: RequestProfile, now=None) -> list[CandidateExpert]:
-    """Listed experts that offer one of the levels and serve the province or the country (four queries)."""
-    from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+def load_experts(experts, now=None) -> list[CandidateExpert]:
+    """The dataclasses of an Expert queryset, with open assignments and capacity used this month (four queries)."""
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
     from django.db.models.functions import Coalesce
     from django.utils import timezone
 
-    from experts.models import Expert
     from support_requests.models import ExpertInvitation, InvitationStatus, Status, SupportRequest
 
     now = now or timezone.now()
@@ -229,11 +273,7 @@ def candidate_experts(profile: RequestProfile, now=None) -> list[CandidateExpert
                    "assigned_expert")
     used_q = count(ExpertInvitation.objects.filter(expert=OuterRef("pk"), status=InvitationStatus.ACCEPTED,
                                                    responded_at__gte=month_start), "expert")
-    ids = (Expert.objects.listed().filter(levels__code__in=profile.acceptable_levels)
-           .filter(Q(provinces__cbs_code=profile.province_code) | Q(serves_whole_country=True))
-           .values("pk"))
-    experts = (Expert.objects.filter(pk__in=ids)
-               .select_related("municipality", "home_province")
+    experts = (experts.select_related("municipality", "home_province")
                .prefetch_related("topics", "levels", "provinces")
                .annotate(open_count=open_q, used_count=used_q))
     return [
@@ -249,15 +289,94 @@ def candidate_experts(profile: RequestProfile, now=None) -> list[CandidateExpert
             serves_whole_country=e.serves_whole_country,
             municipality_name=e.municipality.name if e.municipality else (e.organisation or ""),
             province_name=e.home_province.name if e.home_province else "",
+            takes_part=bool(e.municipality and e.municipality.takes_part),
+            acute_reach_neighbours=e.acute_reach_neighbours,
+            listed=e.active and e.listing_consent,
         )
         for e in experts
     ]
+
+
+def candidate_experts(profile: RequestProfile, now=None) -> list[CandidateExpert]:
+    """Listed experts that offer one of the levels and may reach the province (four queries); `rank_candidates`
+    decides."""
+    from django.db.models import Q
+
+    from experts.models import Expert
+
+    reach = Q(provinces__cbs_code=profile.province_code) | Q(serves_whole_country=True)
+    if profile.level == ACUTE:
+        reach |= Q(shell=INTERN, acute_reach_neighbours=True, home_province__cbs_code__in=profile.neighbour_codes)
+    ids = Expert.objects.listed().filter(levels__code__in=profile.acceptable_levels).filter(reach).values("pk")
+    return load_experts(Expert.objects.filter(pk__in=ids), now)
 
 
 def candidates_for_request(support_request, now=None) -> list[RankedCandidate]:
     """The ranked candidates of a saved request: seven queries however many experts there are."""
     profile = request_profile(support_request)
     return rank_candidates(profile, candidate_experts(profile, now))
+
+
+@dataclass(frozen=True)
+class ExpertVerdict:
+    """One expert found by a coordinator's search, with their tier if they are a candidate, or why not."""
+
+    expert: CandidateExpert
+    tier: int
+    why_not: tuple[str, ...]
+
+
+def search_experts(support_request, query: str, limit: int = 20, now=None) -> list[ExpertVerdict]:
+    """Experts whose name, municipality or organisation contains `query`, each with why they are (not) a candidate
+    for the request (seven queries)."""
+    from django.db.models import Q
+
+    from experts.models import Expert
+
+    query = query.strip()
+    if not query:
+        return []
+    profile = request_profile(support_request)
+    found = Expert.objects.filter(Q(name__icontains=query) | Q(municipality__name__icontains=query)
+                                  | Q(organisation__icontains=query)).order_by("name")[:limit]
+    return [ExpertVerdict(e, tier_of(e, profile), exclusions(e, profile)) for e in load_experts(found, now)]
+
+
+@dataclass(frozen=True)
+class CoverageCell:
+    province_code: str
+    province_name: str
+    level: str
+    per_tier: tuple[int, int, int, int]
+    first: tuple[RankedCandidate, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.per_tier)
+
+
+COVERAGE_LEVELS = ("acuut", "implementatie", "nazorg")
+
+
+def coverage(now=None) -> list[list[CoverageCell]]:
+    """For each of the 12 provinces (rows) and each level (columns): who would be asked for a request without
+    topics, counted per tier, with the first three (seven queries)."""
+    from experts.models import Expert
+    from trainingnet.models import Province
+
+    experts = load_experts(Expert.objects.listed(), now)
+    rows = []
+    for province in Province.objects.prefetch_related("neighbours").order_by("name"):
+        neighbours = frozenset(n.cbs_code for n in province.neighbours.all())
+        row = []
+        for level in COVERAGE_LEVELS:
+            profile = RequestProfile(level, acceptable_levels(level, "beide"), province.cbs_code, neighbours,
+                                     province_name=province.name)
+            ranked = rank_candidates(profile, experts)
+            per_tier = tuple(sum(1 for c in ranked if c.tier == t) for t in (1, 2, 3, 4))
+            row.append(CoverageCell(province.cbs_code, province.name, level, per_tier, tuple(ranked[:3])))
+        rows.append(row)
+    return rows
 
 
 def webcare_partners_for_request(support_request) -> list[RankedPartner]:

@@ -103,6 +103,10 @@ class SupportRequest(models.Model):
     overdue_since = models.DateTimeField(_("te laat sinds"), null=True, blank=True)
     escalation_tier = models.PositiveSmallIntegerField(_("gezocht tot en met laag"), default=1)
     last_escalated_at = models.DateTimeField(null=True, blank=True)
+    escalation_repeats = models.PositiveSmallIntegerField(_("herhaalde waarschuwingen"), default=0)
+    taken_over_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="+", verbose_name=_("overgenomen door"))
+    taken_over_at = models.DateTimeField(_("overgenomen op"), null=True, blank=True)
     assigned_expert = models.ForeignKey("experts.Expert", on_delete=models.SET_NULL, null=True, blank=True,
                                         related_name="support_requests", verbose_name=_("gekoppelde expert"))
     feedback_solved = models.BooleanField(_("opgelost?"), null=True, blank=True)
@@ -254,14 +258,24 @@ class SupportSettings(BaseSiteSetting):
     acute_escalation_minutes = models.PositiveSmallIntegerField(
         _("acuut: volgende laag na (minuten te laat)"), default=60, validators=[MinValueValidator(5)],
         help_text=_("Een te late acute vraag wordt per zoveel minuten een laag breder uitgezet."))
+    acute_repeat_minutes = models.PositiveSmallIntegerField(
+        _("acuut: herhaal de waarschuwing na de laatste laag elke (minuten)"), default=30,
+        validators=[MinValueValidator(5)],
+        help_text=_("Zolang niemand de vraag aanneemt of overneemt, krijgen de coördinatoren en de coördinator van "
+                    "dienst zo vaak opnieuw bericht."))
+    first_response_office_hours = models.PositiveSmallIntegerField(
+        _("implementatie en nazorg: eerste reactie binnen (kantooruren)"), default=8,
+        validators=[MinValueValidator(1)])
     retention_months = models.PositiveSmallIntegerField(
         _("bewaartermijn persoonsgegevens (maanden na sluiten)"), default=24, validators=[MinValueValidator(1)])
 
     panels = [
         MultiFieldPanel([FieldPanel("acute_response_hours"), FieldPanel("acute_match_hours"),
-                         FieldPanel("acute_invitation_hours"), FieldPanel("acute_escalation_minutes")],
+                         FieldPanel("acute_invitation_hours"), FieldPanel("acute_escalation_minutes"),
+                         FieldPanel("acute_repeat_minutes")],
                         heading=_("Acuut")),
-        MultiFieldPanel([FieldPanel("implementation_working_days"), FieldPanel("aftercare_working_days"),
+        MultiFieldPanel([FieldPanel("first_response_office_hours"), FieldPanel("implementation_working_days"),
+                         FieldPanel("aftercare_working_days"),
                          FieldPanel("invitation_hours")], heading=_("Implementatie en nazorg")),
         FieldPanel("retention_months"),
     ]
@@ -271,3 +285,32 @@ class SupportSettings(BaseSiteSetting):
 
     def __str__(self) -> str:
         return str(self._meta.verbose_name)
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("maandag")
+    TUESDAY = 1, _("dinsdag")
+    WEDNESDAY = 2, _("woensdag")
+    THURSDAY = 3, _("donderdag")
+    FRIDAY = 4, _("vrijdag")
+    SATURDAY = 5, _("zaterdag")
+    SUNDAY = 6, _("zondag")
+
+
+class DutyShift(models.Model):
+    """The weekly duty roster: who is the coordinator on duty on which day of the week (support_requests/duty.py)."""
+
+    weekday = models.PositiveSmallIntegerField(_("dag"), choices=Weekday.choices, unique=True)
+    coordinator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="duty_shifts",
+                                    verbose_name=_("coördinator van dienst"))
+    phone = models.CharField(_("telefoon tijdens dienst"), max_length=30, blank=True)
+
+    panels = [FieldPanel("weekday"), FieldPanel("coordinator"), FieldPanel("phone")]
+
+    class Meta:
+        ordering = ["weekday"]
+        verbose_name = _("dienst")
+        verbose_name_plural = _("dienstrooster")
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()}: {self.coordinator}"

@@ -43,6 +43,32 @@ def mail_requester_matched(req) -> None:
                          {"req": req, "expert": req.assigned_expert, "status_url": absolute(req.get_status_url())})
 
 
+def mail_requester_status(req, status: str) -> None:
+    """The requester hears of every change they care about, with the status link."""
+    from support_requests.models import Status
+
+    if not req.contact_email:
+        return
+    if status == Status.MATCHED and req.assigned_expert_id:
+        mail_requester_matched(req)
+    elif status == Status.DONE:
+        mail_requester_feedback(req)
+    elif status in (Status.IN_PROGRESS, Status.MATCHED, Status.CLOSED):
+        queue_templated_mail([req.contact_email], "support_requests/mail/status",
+                             {"req": req, "status_url": absolute(req.get_status_url())})
+
+
+def mail_requester_expert_asked(req) -> None:
+    if req.contact_email:
+        queue_templated_mail([req.contact_email], "support_requests/mail/expert_asked",
+                             {"req": req, "status_url": absolute(req.get_status_url())})
+
+
+def mail_coordinators_reopened(req, comment: str) -> None:
+    queue_templated_mail(coordinator_emails(), "support_requests/mail/reopened",
+                         {"req": req, "comment": comment, "admin_url": absolute(req.get_admin_url())})
+
+
 def mail_expert_matched(req) -> None:
     queue_templated_mail([req.assigned_expert.email], "support_requests/mail/expert_matched", {"req": req})
 
@@ -59,10 +85,16 @@ def mail_coordinators_no_candidate(req) -> None:
 
 
 def mail_coordinators_overdue(result, now: datetime) -> None:
+    """One mail per run to all coordinators and the coordinator on duty ([ACUUT] when an acute request is in it)."""
+    from support_requests.duty import shift_on
     from support_requests.models import SupportRequest
 
-    refs = [*result.newly_overdue, *[r for r in result.escalated if r not in result.newly_overdue]]
-    requests = list(SupportRequest.objects.filter(reference__in=refs).select_related("municipality")
+    requests = list(SupportRequest.objects.filter(reference__in=result.references).select_related("municipality")
                     .order_by("match_due_at"))
-    queue_templated_mail(coordinator_emails(), "support_requests/mail/overdue", {
-        "requests": [(r, absolute(r.get_admin_url())) for r in requests], "result": result, "now": now})
+    duty = shift_on(now)
+    to = coordinator_emails()
+    if duty and duty.coordinator.email not in to:
+        to.append(duty.coordinator.email)
+    queue_templated_mail(to, "support_requests/mail/overdue", {
+        "requests": [(r, absolute(r.get_admin_url())) for r in requests], "result": result, "now": now,
+        "duty": duty, "acute": any(r.is_acute for r in requests)})

@@ -10,7 +10,8 @@ def check_deadlines_task() -> dict:
     from support_requests.deadlines import check_deadlines
 
     result = check_deadlines()
-    return {"newly_overdue": result.newly_overdue, "escalated": result.escalated,
+    return {"newly_overdue": result.newly_overdue, "escalated": result.escalated, "repeated": result.repeated,
+            "reminded": result.reminded,
             "expired_invitations": result.expired_invitations}
 
 

@@ -92,7 +92,12 @@ def status_view(request, token: str):
             with transaction.atomic():
                 req.save(update_fields=["feedback_solved", "feedback_score", "feedback_comment", "feedback_at"])
                 lifecycle.record(req, _("Aanvrager gaf feedback."), actor_label=_("Aanvrager"))
-            messages.success(request, _("Dank u wel voor uw reactie."))
+                if req.feedback_solved is False:
+                    lifecycle.reopen(req, req.feedback_comment)
+            if req.feedback_solved is False:
+                messages.success(request, _("Dank u wel. Uw vraag is heropend: een coördinator zoekt verder met u."))
+            else:
+                messages.success(request, _("Dank u wel voor uw reactie."))
             return redirect(req.get_status_url())
         if action == "withdraw" and context["can_withdraw"] and withdraw_form.is_valid():
             with transaction.atomic():

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from support_requests import admin_views
-from support_requests.models import Partnership
+from support_requests.models import DutyShift, Partnership
 from trainingnet import roles
 
 
@@ -40,3 +40,19 @@ class PartnershipViewSet(SnippetViewSet):
 
 
 register_snippet(PartnershipViewSet)
+
+
+class DutyShiftViewSet(SnippetViewSet):
+    """The weekly duty roster: the coordinator on duty gets every escalation of that day (support_requests/duty.py)."""
+
+    model = DutyShift
+    icon = "time"
+    menu_label = _("Dienstrooster hulpvragen")
+    list_display = ["__str__", "coordinator", "phone"]
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        return DutyShift.objects.select_related("coordinator")
+
+
+register_snippet(DutyShiftViewSet)

@@ -88,7 +88,7 @@ def test_request_page_shows_ranked_candidates_with_reasons_and_vraag_expert_mail
     client.force_login(coordinator)
     html = client.get(f"/admin/hulpvragen/{req.pk}/").content.decode()
     assert html.index("Emma Emmen") < html.index("Gert Groningen")
-    assert "Laag 1: Intern expert van Emmen (100.000+ gemeente in Drenthe, de eigen provincie)" in html
+    assert "Laag 1: Intern expert van Emmen (participerende 100.000+ gemeente in Drenthe, de eigen provincie)" in html
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "ask", "expert": experts["emmen"].pk,
                                                      "seen": seen_on(client, req)})

@@ -10,6 +10,7 @@ from support_requests.matching import (
     CandidateMunicipality,
     RequestProfile,
     candidates_for_request,
+    exclusions,
     rank_candidates,
     rank_webcare_partners,
 )
@@ -21,12 +22,12 @@ ALL_LEVELS = frozenset({"acuut", "implementatie", "nazorg_locatie", "nazorg_afst
 
 
 def expert(id, shell="intern", province=DRENTHE, large=True, topics=(), on_call=False, open_=0, capacity=2,
-           levels=ALL_LEVELS, serves=None, country=False, name=None):
+           levels=ALL_LEVELS, serves=None, country=False, name=None, takes_part=True, reach_neighbours=True):
     return CandidateExpert(
         id=id, name=name or f"E{id:02d}", shell=shell, province_code=province, is_from_large_municipality=large,
         topics=frozenset(topics), levels=levels, on_call=on_call, open_assignments=open_, capacity_left=capacity,
         serves_provinces=frozenset(serves if serves is not None else ([province] if province else [])),
-        serves_whole_country=country)
+        serves_whole_country=country, takes_part=takes_part, acute_reach_neighbours=reach_neighbours)
 
 
 def profile(level="acuut", province=DRENTHE, neighbours=(GRONINGEN, FRIESLAND, OVERIJSSEL), topics=(),
@@ -67,7 +68,7 @@ def test_implementation_puts_network_before_intern_experts_elsewhere():
 def test_candidates_must_offer_level_serve_province_and_share_a_topic():
     experts = [
         expert(1, levels=frozenset({"implementatie"})),  # wrong level
-        expert(2, province=GRONINGEN),  # does not serve Drenthe
+        expert(2, province=LIMBURG),  # does not serve Drenthe (and Limburg is no neighbour)
         expert(3, topics={"Webcare"}),  # no shared topic
         expert(4, topics={"Crisiscommunicatie"}),
         expert(5, "extern", None, False, topics={"Crisiscommunicatie"}, country=True),  # whole country
@@ -118,7 +119,7 @@ def test_reasons_are_dutch_and_explain_tier_topics_and_availability():
         CandidateExpert(1, "Anouk", "intern", DRENTHE, True, frozenset({"Webcare"}), ALL_LEVELS, True, 1, 3,
                         frozenset({DRENTHE}), False, "Emmen", "Drenthe")])
     reasons = ranked[0].reasons
-    assert reasons[0].startswith("Laag 1: Intern expert van Emmen (100.000+ gemeente")
+    assert reasons[0].startswith("Laag 1: Intern expert van Emmen (participerende 100.000+ gemeente")
     assert "1 gedeeld onderwerp: Webcare" in reasons
     assert "Oproepbaar voor acute hulp" in reasons
     assert "1 lopende opdracht" in reasons
@@ -140,9 +141,57 @@ def test_webcare_partners_large_municipalities_of_own_and_neighbouring_provinces
         ("Emmen", "trekker"), ("Groningen", "trekker"), ("Tynaarlo", "partner"), ("Stadskanaal", "partner")]
 
 
+def test_acute_reach_covers_the_neighbouring_provinces_of_intern_experts_of_large_municipalities_unless_opted_out():
+    drenthe = profile("acuut")
+    groninger = expert(1, "intern", GRONINGEN)  # lists only Groningen
+    assert order(rank_candidates(drenthe, [groninger])) == [(1, 2)]
+    assert "Helpt bij acute vragen ook in de buurprovincies" in rank_candidates(drenthe, [groninger])[0].reasons
+    assert rank_candidates(profile("implementatie"), [groninger]) == []  # acute help only
+    assert rank_candidates(drenthe, [expert(1, "intern", GRONINGEN, reach_neighbours=False)]) == []
+    assert rank_candidates(drenthe, [expert(1, "intern", GRONINGEN, large=False)]) == []
+    assert rank_candidates(drenthe, [expert(1, "netwerk", GRONINGEN, large=False)]) == []
+    assert rank_candidates(drenthe, [expert(1, "intern", LIMBURG)]) == []  # not a neighbour
+
+
+def test_tier_one_is_only_for_participating_large_municipalities():
+    experts = [expert(1, takes_part=False), expert(2)]
+    assert order(rank_candidates(profile("acuut"), experts)) == [(2, 1), (1, 2)]
+    assert order(rank_candidates(profile("implementatie"), experts)) == [(2, 1), (1, 3)]
+    reason = rank_candidates(profile("acuut"), experts)[1].reasons[0]
+    assert "neemt (nog) niet deel aan het netwerk" in reason
+
+
+def test_acute_tier_two_puts_participating_large_neighbours_before_the_rest_of_the_network():
+    experts = [
+        expert(1, "intern", DRENTHE, large=False),  # own province, small municipality
+        expert(2, "intern", LIMBURG, serves=[DRENTHE]),  # elsewhere
+        expert(3, "intern", GRONINGEN, takes_part=False),  # neighbour, not participating
+        expert(4, "intern", GRONINGEN),  # participating neighbour
+    ]
+    assert order(rank_candidates(profile("acuut"), experts)) == [(1, 2), (4, 2), (3, 2), (2, 2)]
+
+
+def test_network_experts_of_the_own_province_come_before_those_of_other_provinces():
+    experts = [expert(1, "netwerk", LIMBURG, False, serves=[DRENTHE]),
+               expert(2, "netwerk", GRONINGEN, False, serves=[DRENTHE]),
+               expert(3, "netwerk", DRENTHE, False)]
+    assert order(rank_candidates(profile("implementatie"), experts)) == [(3, 2), (2, 2), (1, 2)]
+    assert order(rank_candidates(profile("acuut"), experts)) == [(3, 3), (2, 3), (1, 3)]
+
+
+def test_exclusions_say_why_an_expert_is_not_a_candidate():
+    request = RequestProfile("acuut", frozenset({"acuut"}), DRENTHE, frozenset({GRONINGEN}),
+                             frozenset({"Webcare"}), "Drenthe")
+    assert exclusions(expert(1, topics={"Webcare"}), request) == ()
+    assert exclusions(expert(2, "netwerk", LIMBURG, False, levels=frozenset({"implementatie"})), request) == (
+        "Biedt dit niveau niet aan", "Werkt niet in Drenthe", "Geen gedeeld onderwerp")
+    unlisted = CandidateExpert(3, "X", "intern", DRENTHE, True, frozenset({"Webcare"}), ALL_LEVELS, False, 0, 1,
+                               frozenset({DRENTHE}), listed=False)
+    assert exclusions(unlisted, request) == ("Niet beschikbaar: niet actief of geen toestemming voor vermelding",)
+
+
 @pytest.mark.django_db
-def test_adapter_drenthe_has_exactly_one_large_municipality_and_emmen_comes_first():
-    emmen = Municipality.objects.get(cbs_code="GM0114")
+def test_adapter_drenthe_has_exactly_one_large_municipality_and_emmen_comes_first(emmen):
     assert list(Municipality.objects.large().filter(province__cbs_code=DRENTHE)) == [emmen]
     groningen = Municipality.objects.get(cbs_code="GM0014")
     ExpertFactory(name="Groninger", municipality=groningen, levels=["acuut"],
@@ -158,8 +207,7 @@ def test_adapter_drenthe_has_exactly_one_large_municipality_and_emmen_comes_firs
 
 
 @pytest.mark.django_db
-def test_adapter_runs_a_fixed_number_of_queries(django_assert_num_queries):
-    emmen = Municipality.objects.get(cbs_code="GM0114")
+def test_adapter_runs_a_fixed_number_of_queries(django_assert_num_queries, emmen):
     req = SupportRequestFactory(level="acuut")
     ExpertFactory(municipality=emmen, levels=["acuut"])
     req = type(req).objects.select_related("municipality").get(pk=req.pk)
@@ -173,8 +221,7 @@ def test_adapter_runs_a_fixed_number_of_queries(django_assert_num_queries):
 
 
 @pytest.mark.django_db
-def test_adapter_counts_open_assignments():
-    emmen = Municipality.objects.get(cbs_code="GM0114")
+def test_adapter_counts_open_assignments(emmen):
     busy = ExpertFactory(name="Druk", municipality=emmen, levels=["acuut"])
     ExpertFactory(name="Vrij", municipality=emmen, levels=["acuut"])
     SupportRequestFactory(status="gekoppeld", assigned_expert=busy)

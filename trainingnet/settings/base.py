@@ -163,6 +163,9 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
+# Office hours of the support desk (the first response to a non-acute request runs only inside them;
+# support_requests/deadlines.py). Acute requests run around the clock.
+SUPPORT_OFFICE_HOURS = os.environ.get("SUPPORT_OFFICE_HOURS", "08:30-17:00")
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False

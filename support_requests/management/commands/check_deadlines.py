@@ -11,4 +11,6 @@ class Command(BaseCommand):
         result = check_deadlines()
         self.stdout.write(f"overdue: {len(result.newly_overdue)} {' '.join(result.newly_overdue)}\n"
                           f"escalated: {len(result.escalated)} {' '.join(result.escalated)}\n"
+                          f"repeated: {len(result.repeated)} {' '.join(result.repeated)}\n"
+                          f"reminded: {len(result.reminded)} {' '.join(result.reminded)}\n"
                           f"expired invitations: {result.expired_invitations}")

@@ -1,0 +1,157 @@
+"""The coordinator is never stuck, and the requester is kept informed."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from experts.factories import ExpertFactory
+from support_requests import assignment, lifecycle
+from support_requests.factories import SupportRequestFactory
+from support_requests.forms import IntakeForm
+from support_requests.models import InvitationStatus, Status
+from trainingnet.models import Municipality, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def seen_on(client, req) -> str:
+    html = client.get(f"/admin/hulpvragen/{req.pk}/").content.decode()
+    return re.search(r'name="seen" value="(\d+)"', html).group(1)
+
+
+@pytest.fixture
+def limburger(db):
+    """An intern expert of Maastricht who offers only implementatie: no candidate for an acute Drenthe request."""
+    maastricht = Municipality.objects.get(cbs_code="GM0935")
+    return ExpertFactory(name="Lies Limburg", municipality=maastricht, levels=["implementatie"])
+
+
+def test_search_shows_why_an_expert_is_not_a_candidate(client, coordinator, home, emmen, limburger):
+    ExpertFactory(name="Lot Emmen", municipality=emmen, levels=["acuut"])
+    req = SupportRequestFactory(level="acuut", topics=[Topic.objects.order_by("pk").first()])
+    client.force_login(coordinator)
+    html = client.get(f"/admin/hulpvragen/{req.pk}/?zoek=L").content.decode()
+    found = html[html.index('class="listing sr-found"'):]
+    lies = found[found.index("Lies Limburg"):found.index("</tr>", found.index("Lies Limburg"))]
+    assert "Biedt dit niveau niet aan" in lies and "Werkt niet in Drenthe" in lies and "Geen gedeeld onderwerp" in lies
+    assert "Geen expert gevonden." in client.get(f"/admin/hulpvragen/{req.pk}/?zoek=zzzz").content.decode()
+
+
+def test_request_page_runs_a_fixed_number_of_queries(client, coordinator, home, emmen, django_assert_max_num_queries):
+    req = SupportRequestFactory(level="acuut")
+    client.force_login(coordinator)
+    ExpertFactory(municipality=emmen, levels=["acuut"])
+    url = f"/admin/hulpvragen/{req.pk}/?zoek=Expert"
+    client.get(url)
+    with django_assert_max_num_queries(60) as few:
+        client.get(url)
+    for _ in range(12):
+        ExpertFactory(municipality=emmen, levels=["acuut"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
+
+
+def test_coordinator_picks_any_listed_expert_by_hand_with_a_reason_on_the_timeline(
+        client, coordinator, home, limburger, django_capture_on_commit_callbacks):
+    req = SupportRequestFactory(level="acuut")
+    client.force_login(coordinator)
+    response = client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "pick", "expert": limburger.pk, "reason": "",
+                                                             "seen": seen_on(client, req)}, follow=True)
+    assert "Kies een expert en geef een reden." in response.content.decode()
+    assert not req.invitations.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "pick", "expert": limburger.pk,
+                                                     "reason": "Kent de gemeente goed", "seen": seen_on(client, req)})
+    invitation = req.invitations.get()
+    assert (invitation.expert, invitation.asked_by, invitation.status) == (limburger, coordinator,
+                                                                           InvitationStatus.PENDING)
+    note = req.timeline.filter(actor=coordinator, note__startswith="Met de hand gekozen").get().note
+    assert "Reden: Kent de gemeente goed" in note and "biedt dit niveau niet aan" in note
+    assert any(m.to == [limburger.email] for m in mail.outbox)
+    unlisted = ExpertFactory(name="Niet actief", active=False, levels=["acuut"])
+    page = client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "pick", "expert": unlisted.pk, "reason": "x",
+                                                         "seen": seen_on(client, req)}, follow=True).content.decode()
+    assert "niet actief" in page and not req.invitations.filter(expert=unlisted).exists()
+
+
+def test_widen_now_moves_an_acute_request_to_the_next_tier_and_asks_there(client, coordinator, home, emmen):
+    groningen = Municipality.objects.get(cbs_code="GM0014")
+    ExpertFactory(name="Gert Groningen", municipality=groningen, levels=["acuut"])  # tier 2 by acute reach
+    req = SupportRequestFactory(level="acuut")
+    client.force_login(coordinator)
+    assert "Nu verbreden naar laag 2" in client.get(f"/admin/hulpvragen/{req.pk}/").content.decode()
+    client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "widen", "seen": seen_on(client, req)})
+    req.refresh_from_db()
+    assert req.escalation_tier == 2
+    assert list(req.invitations.values_list("expert__name", "tier")) == [("Gert Groningen", 2)]
+    assert req.timeline.filter(actor=coordinator, note="Met de hand verbreed naar laag 2.").exists()
+
+
+def test_take_over_stops_the_escalation_and_is_on_the_timeline(client, coordinator, home):
+    req = SupportRequestFactory(level="acuut")
+    client.force_login(coordinator)
+    client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "take_over", "seen": seen_on(client, req)})
+    req.refresh_from_db()
+    assert req.taken_over_by == coordinator and req.status == Status.IN_PROGRESS
+    assert "de escalatie is gestopt" in client.get(f"/admin/hulpvragen/{req.pk}/").content.decode()
+
+
+def test_the_requester_hears_of_every_status_change_with_the_status_link(
+        coordinator, emmen, django_capture_on_commit_callbacks):
+    expert = ExpertFactory(name="Emma Emmen", municipality=emmen, levels=["implementatie"])
+    req = SupportRequestFactory(level="implementatie")
+    status_link = req.get_status_url()
+
+    def to_requester():
+        return [m for m in mail.outbox if m.to == [req.contact_email]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.transition(req, Status.IN_PROGRESS, actor=coordinator)
+        invitation = assignment.ask_expert(req, expert, tier=1, asked_by=coordinator)
+        assignment.accept(invitation)
+        req.refresh_from_db()
+        lifecycle.transition(req, Status.DONE, actor=coordinator)
+        lifecycle.transition(req, Status.CLOSED, actor=coordinator)
+    subjects = [m.subject for m in to_requester()]
+    assert len(subjects) == 5
+    assert "in behandeling" in subjects[0]
+    assert "we hebben een expert gevraagd" in subjects[1]
+    assert "Emma Emmen helpt u" in subjects[2]
+    assert "afgerond" in subjects[3] and "gesloten" in subjects[4]
+    assert all(status_link in m.body for m in to_requester())
+
+
+def test_niet_opgelost_reopens_the_request_and_tells_the_coordinators(
+        client, coordinator, emmen, django_capture_on_commit_callbacks):
+    expert = ExpertFactory(municipality=emmen, levels=["implementatie"])
+    req = SupportRequestFactory(level="implementatie", status=Status.DONE, assigned_expert=expert)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(req.get_status_url(), {"action": "feedback", "solved": "nee", "score": "2",
+                                                  "comment": "Het probleem speelt nog"}, follow=True)
+    assert "Uw vraag is heropend" in page.content.decode()
+    req.refresh_from_db()
+    assert req.status == Status.IN_PROGRESS and req.assigned_expert is None and req.feedback_solved is False
+    assert req.match_due_at > req.created_at and req.overdue_since is None
+    told = next(m for m in mail.outbox if m.to == [coordinator.email])
+    assert "Heropend" in told.subject and "Het probleem speelt nog" in told.body
+    assert req.timeline.filter(to_status=Status.IN_PROGRESS, from_status=Status.DONE, public=True).exists()
+
+
+def test_acute_mail_to_coordinators_carries_phone_level_and_both_deadlines(
+        client, coordinator, home, django_capture_on_commit_callbacks):
+    from support_requests import intake
+
+    sluis = Municipality.objects.get(cbs_code="GM1714")
+    form = IntakeForm({"kind": "hulp", "level": "acuut", "municipality": sluis.pk, "contact_name": "Sam",
+                       "contact_email": "sam@sluis.example", "contact_phone": "0117-123456",
+                       "situation": "Een filmpje gaat rond.", "help_wanted": "Nu hulp.", "delivery": "beide",
+                       "consent": "on"})
+    assert form.is_valid(), form.errors
+    with django_capture_on_commit_callbacks(execute=True):
+        req = intake.file_request(form.cleaned_data)
+    acute = next(m for m in mail.outbox if m.to == [coordinator.email])
+    assert acute.subject.startswith("[ACUUT]")
+    assert "0117-123456" in acute.body and "Acuut" in acute.body
+    assert "Eerste reactie uiterlijk" in acute.body and "Expert gekoppeld uiterlijk" in acute.body
+    assert req.response_due_at != req.match_due_at
