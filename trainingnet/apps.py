@@ -9,9 +9,13 @@ class TrainingnetConfig(AppConfig):
     verbose_name = _("Netwerkregister")
 
     def ready(self) -> None:
+        from allauth.account.signals import email_confirmed
+
         from trainingnet import page_cache
+        from trainingnet.accounts import on_email_confirmed
 
         page_cache.connect_signals()
+        email_confirmed.connect(on_email_confirmed, dispatch_uid="trainingnet-membership-email-confirmed")
     default_auto_field = "django.db.models.BigAutoField"
 
 

@@ -185,3 +185,58 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class MailDomain(models.Model):
+    """A mail domain of a municipality (`sluis.nl`): a verified address on it proves that a person works there."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="mail_domains",
+                                     verbose_name=_("gemeente"))
+    domain = models.CharField(_("maildomein"), max_length=253, unique=True,
+                              help_text=_("Het deel na de @, bijvoorbeeld sluis.nl. Zonder subdomeinen."))
+
+    panels = [FieldPanel("municipality"), FieldPanel("domain")]
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("maildomein")
+        verbose_name_plural = _("maildomeinen")
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class Membership(models.Model):
+    """A person's membership of a municipality: asked for, then proven (mail domain, single sign-on) or decided by a
+    coordinator. The rules are in `trainingnet/membership.py`; `User.municipality` is the approved one."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("aangevraagd")
+        APPROVED = "approved", _("goedgekeurd")
+        REFUSED = "refused", _("afgewezen")
+        ENDED = "ended", _("beëindigd")
+
+    class Proof(models.TextChoices):
+        MAIL_DOMAIN = "mail_domain", _("bevestigd adres op een maildomein van de gemeente")
+        SIGN_ON = "sign_on", _("inloggen via de gemeente (single sign-on)")
+        COORDINATOR = "coordinator", _("goedgekeurd door een coördinator")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("persoon"))
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="memberships",
+                                     verbose_name=_("gemeente"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.REQUESTED)
+    proof = models.CharField(_("bewijs"), max_length=16, choices=Proof.choices, blank=True)
+    requested_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    decided_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                   verbose_name=_("besloten door"))
+    reason = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        indexes = [models.Index(fields=["status", "requested_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.municipality}"

@@ -1,13 +1,18 @@
-"""The back office of the network registry: coordinators see provinces, municipalities and topics."""
+"""The back office of the network registry: coordinators see provinces, municipalities, their mail domains, topics
+and the membership requests."""
 
 import django_filters
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Municipality, Province, Topic
+from trainingnet import membership_admin, roles
+from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, MailDomain, Municipality, Province, Topic
 
 
 class MunicipalityFilterSet(WagtailFilterSet):
@@ -68,11 +73,42 @@ class TopicViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
 
 
+class MailDomainViewSet(SnippetViewSet):
+    """A verified address on a municipality's mail domain makes a person staff of it (trainingnet/membership.py)."""
+
+    model = MailDomain
+    icon = "mail"
+    menu_label = _("Maildomeinen")
+    list_display = ["domain", "municipality"]
+    list_filter = ["municipality__province"]
+    search_fields = ["domain"]
+
+    def get_queryset(self, request):
+        return MailDomain.objects.select_related("municipality")
+
+
 class RegistryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Netwerk")
     menu_icon = "group"
     menu_order = 300
-    items = (MunicipalityViewSet, ProvinceViewSet, TopicViewSet)
+    items = (MunicipalityViewSet, MailDomainViewSet, ProvinceViewSet, TopicViewSet)
 
 
 register_snippet(RegistryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("lidmaatschappen/", include((membership_admin.urlpatterns, "membership_admin"),
+                                             namespace="membership_admin"))]
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return roles.is_coordinator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_membership_menu_item():
+    return CoordinatorMenuItem(_("Lidmaatschappen"), reverse("membership_admin:index"), icon_name="user",
+                               order=310, name="lidmaatschappen")
