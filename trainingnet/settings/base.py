@@ -194,12 +194,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background work through the Django Tasks API: the database queue (`manage.py db_worker`) by default.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# Cache: local memory on one machine, Redis when REDIS_URL is set.
+# Cache: local memory on one machine, Redis when REDIS_URL is set, or the database when CACHE_BACKEND=database
+# (`manage.py createcachetable`). Rate limits, allauth's lockout and the page cache live here: production refuses
+# to start without a cache that all processes share.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+DATABASE_CACHE = os.environ.get("CACHE_BACKEND", "").strip().lower() == "database"
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "trainingnet_cache"}
+        if DATABASE_CACHE
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "trainingnet"}
     )
 }
