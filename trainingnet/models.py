@@ -240,3 +240,29 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.municipality}"
+
+
+class SignOn(models.Model):
+    """A municipality's own identity provider (OpenID Connect, through allauth): a login through it proves that the
+    person works there (`trainingnet/sign_on.py`)."""
+
+    municipality = models.OneToOneField(Municipality, on_delete=models.CASCADE, related_name="sign_on",
+                                        verbose_name=_("gemeente"))
+    issuer = models.URLField(_("issuer"), help_text=_(
+        "Het adres van de identity provider, bijvoorbeeld https://login.gemeente.nl/ (de gegevens staan op "
+        "<issuer>/.well-known/openid-configuration)."))
+    client_id = models.CharField(_("client-ID"), max_length=255)
+    secret = models.CharField(_("client secret"), max_length=255, blank=True, help_text=_(
+        "Leeg laten om het geheim uit de omgeving te lezen: SIGN_ON_SECRET_<CBS-code>, bijvoorbeeld "
+        "SIGN_ON_SECRET_GM0164."))
+    active = models.BooleanField(_("actief"), default=True)
+
+    panels = [FieldPanel("municipality"), FieldPanel("issuer"), FieldPanel("client_id"), FieldPanel("secret"),
+              FieldPanel("active")]
+
+    class Meta:
+        verbose_name = _("single sign-on")
+        verbose_name_plural = _("single sign-on")
+
+    def __str__(self) -> str:
+        return f"{self.municipality}: {self.issuer}"

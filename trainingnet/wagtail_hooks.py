@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from trainingnet import membership_admin, roles
-from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, MailDomain, Municipality, Province, Topic
+from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, MailDomain, Municipality, Province, SignOn, Topic
 
 
 class MunicipalityFilterSet(WagtailFilterSet):
@@ -87,11 +87,23 @@ class MailDomainViewSet(SnippetViewSet):
         return MailDomain.objects.select_related("municipality")
 
 
+class SignOnViewSet(SnippetViewSet):
+    """A municipality's identity provider: a login through it proves membership (trainingnet/sign_on.py)."""
+
+    model = SignOn
+    icon = "key"
+    menu_label = _("Single sign-on")
+    list_display = ["municipality", "issuer", "active"]
+
+    def get_queryset(self, request):
+        return SignOn.objects.select_related("municipality")
+
+
 class RegistryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Netwerk")
     menu_icon = "group"
     menu_order = 300
-    items = (MunicipalityViewSet, MailDomainViewSet, ProvinceViewSet, TopicViewSet)
+    items = (MunicipalityViewSet, MailDomainViewSet, SignOnViewSet, ProvinceViewSet, TopicViewSet)
 
 
 register_snippet(RegistryViewSetGroup)

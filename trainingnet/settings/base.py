@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -149,6 +151,12 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 # Behind a proxy (nginx doing TLS) set TRUSTED_PROXY_COUNT=1, so that rate limits count the visitor's address from
 # X-Forwarded-For rather than the proxy's (allauth and the intake form use the same address).
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Single sign-on per municipality: allauth's OpenID Connect provider, one app per municipality's SignOn
+# (trainingnet/sign_on.py). The municipality's identity provider vouches for the address it sends.
+SOCIALACCOUNT_ADAPTER = "trainingnet.sign_on.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

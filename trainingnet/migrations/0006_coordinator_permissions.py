@@ -1,5 +1,6 @@
 """Coordinators manage what they are responsible for in the admin: the experts (finding: they could not open
-*Experts*), the webcare partnerships and the support settings, the mail domains and the membership requests."""
+*Experts*), the webcare partnerships and the support settings, the mail domains, single sign-on and the membership
+requests."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -10,6 +11,7 @@ COORDINATOR_PERMISSIONS = {
     "support_requests": [f"{action}_partnership" for action in ("add", "change", "delete", "view")]
     + ["view_supportrequest", "change_supportsettings", "view_supportsettings"],
     "trainingnet": [f"{action}_maildomain" for action in ("add", "change", "delete", "view")]
+    + [f"{action}_signon" for action in ("add", "change", "delete", "view")]
     + ["view_membership", "change_membership"],
 }
 
@@ -40,7 +42,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trainingnet", "0004_membership_and_mail_domains"),
+        ("trainingnet", "0005_signon"),
         ("experts", "0002_support_levels"),
         ("support_requests", "0001_initial"),
     ]
