@@ -64,9 +64,11 @@ def request_membership(user: User, municipality: Municipality) -> Membership | N
         user.memberships.filter(status=Status.REQUESTED).delete()
         return None
     membership = open_request(user)
+    if membership is not None and membership.municipality_id == municipality.pk:
+        return membership  # asked already: nothing new for the coordinators
     if membership is None:
         membership = Membership.objects.create(user=user, municipality=municipality)
-    elif membership.municipality_id != municipality.pk:
+    else:
         membership.municipality = municipality
         membership.save(update_fields=["municipality"])
     if proven_by_address(user, municipality):

@@ -128,3 +128,4 @@ def test_the_development_server_serves_no_documents_from_media(client, developme
     assert client.get("/media/images/logo.png").status_code == 200
     assert client.get("/media/documents/handreiking-leden.pdf").status_code == 404
     assert client.get("/media/documents/../documents/handreiking-leden.pdf").status_code == 404
+

@@ -95,6 +95,11 @@ def test_a_profile_change_does_not_open_another_municipalitys_results(client, sl
     assert client.get(f"/volwassenheid/uitslag/{assessment.pk}/").status_code == 404
     assert "Hengelo" in client.get("/accounts/profiel/").content.decode()
     assert any(coordinator.email in m.to for m in mail.outbox)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/profiel/", {"first_name": "Sam", "last_name": "de Vries", "municipality": hengelo.pk,
+                                           "job_title": "Webredacteur"})
+    assert not mail.outbox and staff.memberships.filter(status=Membership.Status.REQUESTED).count() == 1
 
     # Approved: the new membership replaces the old one.
     membership.approve(staff.memberships.get(status=Membership.Status.REQUESTED), by=coordinator)

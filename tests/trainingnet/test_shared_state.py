@@ -56,19 +56,23 @@ def two_processes(transactional_db, registry, tmp_path):
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "trainingnet.settings.test", "REDIS_URL": REDIS_URL,
                "DATABASE_URL": database_url(tmp_path), "ALLOWED_HOSTS": "127.0.0.1", "DEBUG": "false"}
         urls = []
-        for _ in range(2):
+        for number in range(2):
             port = free_port()
+            log = (tmp_path / f"server-{number}.log").open("w")
             started.append(subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
-                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
             urls.append(f"http://127.0.0.1:{port}")
-        for url in urls:
-            for _ in range(600):
+        deadline = time.monotonic() + 300  # a cold start on a busy machine
+        for number, url in enumerate(urls):
+            while True:
                 try:
-                    requests.get(url + "/healthz/", timeout=2)
+                    requests.get(url + "/healthz/", timeout=5)
                     break
                 except requests.ConnectionError:
-                    time.sleep(0.2)
+                    log = (tmp_path / f"server-{number}.log").read_text()
+                    assert started[number].poll() is None and time.monotonic() < deadline, log
+                    time.sleep(0.5)
         return urls
 
     yield start
