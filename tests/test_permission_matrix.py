@@ -304,6 +304,22 @@ COORDINATOR_ONLY_SCREENS = ("/admin/hulpvragen/", "/admin/users/", "/admin/group
 PUBLIC_ADMIN_SCREENS = ("/admin/login/", "/admin/sprite/", "/admin/jsi18n/", "/django-admin/login/")
 
 
+# What coordinators manage: each of these admin screens opens for them (the experts app was closed to them).
+COORDINATOR_MANAGES = (
+    "/admin/snippets/experts/expert/", "/admin/snippets/experts/expert/add/", "/admin/snippets/courses/pledge/",
+    "/admin/snippets/courses/pledge/add/", "/admin/snippets/courses/trainingday/add/",
+    "/admin/snippets/courses/session/add/", "/admin/hulpvragen/", "/admin/snippets/support_requests/partnership/add/",
+    "/admin/lidmaatschappen/", "/admin/snippets/trainingnet/maildomain/add/", "/admin/snippets/trainingnet/signon/add/",
+    "/admin/users/", "/admin/users/new/",
+)
+
+
+def test_coordinators_open_every_screen_they_manage(matrix_data, clients):
+    assert set(COORDINATOR_MANAGES) <= set(admin_screens())
+    closed = [path for path in COORDINATOR_MANAGES if clients["coordinator"].get(path).status_code != 200]
+    assert not closed, f"Closed to coordinators: {closed}"
+
+
 def test_every_admin_screen_is_closed_to_non_editors(matrix_data, clients):
     """Visitors and staff never see an admin screen; trainers do not see the coordinators' screens; no admin
     screen fails for a coordinator."""

@@ -146,3 +146,21 @@ def test_only_coordinators_decide_on_memberships(client, sluis, role):
     client.post(f"/admin/lidmaatschappen/{asked.pk}/", {"decision": "approve"})
     asked.refresh_from_db()
     assert asked.status == Membership.Status.REQUESTED
+
+
+def test_the_coordinators_list_of_requests_runs_the_same_queries_for_2_or_20(client, sluis, coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(coordinator)
+
+    def queries_for(count: int) -> int:
+        while Membership.objects.filter(status=Membership.Status.REQUESTED).count() < count:
+            membership.request_membership(UserFactory(municipality=None), sluis)
+        client.get("/admin/lidmaatschappen/")  # warm the admin's own caches
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/admin/lidmaatschappen/")
+        assert response.content.decode().count("/admin/lidmaatschappen/") >= count
+        return len(captured)
+
+    assert queries_for(2) == queries_for(20)
