@@ -2,9 +2,12 @@
 and the membership requests."""
 
 import django_filters
+from django.contrib.auth import get_user_model
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
@@ -124,3 +127,17 @@ class CoordinatorMenuItem(MenuItem):
 def register_membership_menu_item():
     return CoordinatorMenuItem(_("Lidmaatschappen"), reverse("membership_admin:index"), icon_name="user",
                                order=310, name="lidmaatschappen")
+
+
+@hooks.register("before_bulk_action")
+def keep_superuser_actions_for_superusers(request, action_type, objects, action):
+    """The user listing's bulk actions follow the same rules as the user form: someone who is not a superuser
+    changes no superuser (active state, roles, deletion) and assigns only the network's roles."""
+    if getattr(action, "model", None) is not get_user_model() or roles.may_grant_superuser(request.user):
+        return None
+    role = (action.cleaned_form.cleaned_data.get("role") if action.cleaned_form is not None else None)
+    if any(not roles.may_change_credentials(request.user, person) for person in objects) or (
+            role is not None and role.name not in roles.ALL_ROLES):
+        messages.error(request, _("Alleen technisch beheer (superuser) mag dit doen."))
+        return redirect("wagtailusers_users:index")
+    return None

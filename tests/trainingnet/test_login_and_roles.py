@@ -129,3 +129,18 @@ def test_the_development_server_serves_no_documents_from_media(client, developme
     assert client.get("/media/documents/handreiking-leden.pdf").status_code == 404
     assert client.get("/media/documents/../documents/handreiking-leden.pdf").status_code == 404
 
+
+
+def test_a_coordinator_cannot_deactivate_a_superuser_or_hand_out_other_groups_in_bulk(client, coordinator):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    person = UserFactory()
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    client.force_login(coordinator)
+    client.post(f"/admin/bulk/trainingnet/user/set_active_state/?id={admin.pk}", {"mark_as_active": "False"})
+    client.post(f"/admin/bulk/trainingnet/user/assign_role/?id={person.pk}", {"role": editors.pk})
+    assert User.objects.get(pk=admin.pk).is_active
+    assert not User.objects.get(pk=person.pk).groups.exists()
+    # A network role in bulk is fine.
+    trainers = Group.objects.get(name=roles.TRAINER)
+    client.post(f"/admin/bulk/trainingnet/user/assign_role/?id={person.pk}", {"role": trainers.pk})
+    assert roles.role_names(User.objects.get(pk=person.pk)) == {roles.TRAINER}
