@@ -113,8 +113,11 @@ MATRIX: dict[str, Entry] = {
     "account_confirm_login_code": Entry(fixed("/accounts/login/code/confirm/"), expect(LOGIN, 302, 302, 302, 302)),
     # allauth's single sign-on screens (trainingnet/sign_on.py): a municipality without an identity provider has none
     "socialaccount_login_cancelled": Entry(fixed("/accounts/3rdparty/login/cancelled/"), PUBLIC),
-    "socialaccount_login_error": Entry(fixed("/accounts/3rdparty/login/error/"), PUBLIC),
-    "socialaccount_signup": Entry(fixed("/accounts/3rdparty/signup/"), expect(LOGIN, 302, 302, 302, 302)),
+    "socialaccount_login_error": Entry(fixed("/accounts/3rdparty/login/error/"), expect(401, 401, 401, 401, 401)),
+    "socialaccount_signup": Entry(fixed("/accounts/3rdparty/signup/"), expect(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN)),
+    # allauth's old addresses of the same screens: permanent redirects
+    **{f"accounts/social/{old}/": Entry(fixed(f"/accounts/social/{old}/"), expect(301, 301, 301, 301, 301))
+       for old in ("connections", "login/cancelled", "login/error", "signup")},
     "socialaccount_connections": Entry(fixed("/accounts/3rdparty/"), MEMBERS),
     "openid_connect_login": Entry(fixed("/accounts/oidc/gemeente-gm1714/login/"), NOT_FOUND),
     "openid_connect_callback": Entry(fixed("/accounts/oidc/gemeente-gm1714/login/callback/"), NOT_FOUND),
@@ -346,7 +349,7 @@ UNPROVEN = {
     "account_profile": 200, "account_data_export": 200, "account_delete": 200,
     "account_login": 302, "account_logout": 200, "account_signup": 302, "account_reauthenticate": 200,
     "account_email": 200, "account_change_password": 200, "account_set_password": 302,
-    "account_confirm_login_code": 302, "socialaccount_connections": 200, "socialaccount_signup": 302,
+    "account_confirm_login_code": 302, "socialaccount_connections": 200,
     "courses:session_book": 405, "courses:booking_cancel": 302, "courses:renew_feed": 302,
     "courses:my_bookings": 200, "support_requests:mine": 200,
     "courses:session_attendees": 403, "courses:my_sessions": 403, "courses:pledge_create": 403,

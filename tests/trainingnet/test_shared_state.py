@@ -54,7 +54,8 @@ def two_processes(transactional_db, registry, tmp_path):
 
     def start() -> list[str]:
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "trainingnet.settings.test", "REDIS_URL": REDIS_URL,
-               "DATABASE_URL": database_url(tmp_path), "ALLOWED_HOSTS": "127.0.0.1", "DEBUG": "false"}
+               "DATABASE_URL": database_url(tmp_path), "ALLOWED_HOSTS": "trainingnet.test,127.0.0.1",
+               "DEBUG": "false"}
         urls = []
         for number in range(2):
             port = free_port()
@@ -82,6 +83,13 @@ def two_processes(transactional_db, registry, tmp_path):
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
+def browser() -> requests.Session:
+    """One visitor; both processes serve one site name behind the proxy (allauth's lockout key holds the host)."""
+    session = requests.Session()
+    session.headers["Host"] = "trainingnet.test"
+    return session
+
+
 def csrf_post(session: requests.Session, url: str, data: dict) -> requests.Response:
     page = session.get(url, timeout=30)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
@@ -92,7 +100,7 @@ def csrf_post(session: requests.Session, url: str, data: dict) -> requests.Respo
 def test_the_login_lockout_counts_failures_on_every_process(two_processes):
     user = UserFactory(email="slot@gemeente.example", roles=[roles.MUNICIPAL_STAFF])
     first, second = two_processes()
-    session = requests.Session()
+    session = browser()
     for attempt in range(6):  # allauth: 5 failures per account per 5 minutes; 3 on each process
         csrf_post(session, (first, second)[attempt % 2] + "/accounts/login/",
                   {"login": user.email, "password": f"fout-{attempt}"})
@@ -104,7 +112,7 @@ def test_the_login_lockout_counts_failures_on_every_process(two_processes):
 
 def test_the_intake_limit_counts_requests_on_every_process(two_processes, intake_data):
     first, second = two_processes()
-    session = requests.Session()
+    session = browser()
     answers = []
     for number in range(14):  # the limit: 10 per hour per address; 7 on each process
         response = csrf_post(session, (first, second)[number % 2] + "/hulp-vragen/",
