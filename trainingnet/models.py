@@ -217,9 +217,9 @@ class Membership(models.Model):
         ENDED = "ended", _("beëindigd")
 
     class Proof(models.TextChoices):
-        MAIL_DOMAIN = "mail_domain", _("bevestigd adres op een maildomein van de gemeente")
-        SIGN_ON = "sign_on", _("inloggen via de gemeente (single sign-on)")
-        COORDINATOR = "coordinator", _("goedgekeurd door een coördinator")
+        MAIL_DOMAIN = "mail_domain", _("via een bevestigd adres op het maildomein van de gemeente")
+        SIGN_ON = "sign_on", _("via inloggen bij de gemeente (single sign-on)")
+        COORDINATOR = "coordinator", _("door een coördinator")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("persoon"))
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="memberships",

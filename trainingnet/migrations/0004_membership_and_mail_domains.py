@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status', models.CharField(choices=[('requested', 'aangevraagd'), ('approved', 'goedgekeurd'), ('refused', 'afgewezen'), ('ended', 'beëindigd')], default='requested', max_length=16, verbose_name='status')),
-                ('proof', models.CharField(blank=True, choices=[('mail_domain', 'bevestigd adres op een maildomein van de gemeente'), ('sign_on', 'inloggen via de gemeente (single sign-on)'), ('coordinator', 'goedgekeurd door een coördinator')], max_length=16, verbose_name='bewijs')),
+                ('proof', models.CharField(blank=True, choices=[('mail_domain', 'via een bevestigd adres op het maildomein van de gemeente'), ('sign_on', 'via inloggen bij de gemeente (single sign-on)'), ('coordinator', 'door een coördinator')], max_length=16, verbose_name='bewijs')),
                 ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='aangevraagd op')),
                 ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='besloten op')),
                 ('reason', models.TextField(blank=True, verbose_name='toelichting')),
