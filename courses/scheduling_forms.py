@@ -22,8 +22,12 @@ def month_value(month: datetime.date) -> str:
 
 
 def parse_month(value: str | None) -> datetime.date | None:
+    """A month from `2026-05`, or None for anything else. The years 1 and 9999 are refused too: the months before
+    and after them (the coverage view's links) do not exist in the calendar."""
     try:
         year, month = (int(part) for part in (value or "").split("-"))
+        if not datetime.MINYEAR < year < datetime.MAXYEAR:
+            return None
         return datetime.date(year, month, 1)
     except (TypeError, ValueError):
         return None

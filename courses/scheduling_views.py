@@ -284,7 +284,10 @@ def pledge_create(request):
 def coverage(request):
     if not roles.is_coordinator(request.user):
         raise PermissionDenied
-    month = parse_month(request.GET.get("maand")) or timezone.localdate().replace(day=1)
+    month = parse_month(request.GET.get("maand"))
+    if month is None and request.GET.get("maand"):
+        messages.warning(request, _("Die maand bestaat niet. U ziet de dekking van deze maand."))
+    month = month or timezone.localdate().replace(day=1)
     rows = pledges.coverage(month)
     return render(request, "courses/scheduling/coverage.html", {
         "rows": rows, "month": month, "month_label": month_label(month),

@@ -57,6 +57,7 @@ def ensure_migrated_data() -> None:
         migration.seed_topics(apps, None)
         import_module("courses.migrations.0003_moderation_workflow").create_workflow(apps, None)
         import_module("experts.migrations.0002_support_levels").seed_levels(apps, None)
+        import_module("trainingnet.migrations.0006_coordinator_permissions").grant(apps, None)
 
 
 @pytest.fixture

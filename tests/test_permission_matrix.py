@@ -111,9 +111,20 @@ MATRIX: dict[str, Entry] = {
     "account_reset_password_from_key": Entry(fixed("/accounts/password/reset/key/1-ongeldig/"), PUBLIC),
     "account_reset_password_from_key_done": Entry(fixed("/accounts/password/reset/key/done/"), PUBLIC),
     "account_confirm_login_code": Entry(fixed("/accounts/login/code/confirm/"), expect(LOGIN, 302, 302, 302, 302)),
+    # allauth's single sign-on screens (trainingnet/sign_on.py): a municipality without an identity provider has none
+    "socialaccount_login_cancelled": Entry(fixed("/accounts/3rdparty/login/cancelled/"), PUBLIC),
+    "socialaccount_login_error": Entry(fixed("/accounts/3rdparty/login/error/"), expect(401, 401, 401, 401, 401)),
+    "socialaccount_signup": Entry(fixed("/accounts/3rdparty/signup/"), expect(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN)),
+    # allauth's old addresses of the same screens: permanent redirects
+    **{f"accounts/social/{old}/": Entry(fixed(f"/accounts/social/{old}/"), expect(301, 301, 301, 301, 301))
+       for old in ("connections", "login/cancelled", "login/error", "signup")},
+    "socialaccount_connections": Entry(fixed("/accounts/3rdparty/"), MEMBERS),
+    "openid_connect_login": Entry(fixed("/accounts/oidc/gemeente-gm1714/login/"), NOT_FOUND),
+    "openid_connect_callback": Entry(fixed("/accounts/oidc/gemeente-gm1714/login/callback/"), NOT_FOUND),
     # Wagtail: pages, documents, API, its own login helpers, media
     "wagtail_serve": Entry(lambda d: d["course"].url, PUBLIC),
-    "wagtailcore_login": Entry(fixed("/_util/login/"), PUBLIC),
+    # Wagtail's page-privacy login sends to allauth's, like the admin logins (one way in).
+    "wagtailcore_login": Entry(fixed("/_util/login/"), expect(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN)),
     "wagtailcore_authenticate_with_password": Entry(
         lambda d: f"/_util/authenticate_with_password/999999/{d['course'].pk}/", NOT_FOUND),
     "wagtaildocs_serve": Entry(lambda d: f"/documenten/{d['document'].pk}/{d['document'].filename}", PUBLIC),
@@ -296,6 +307,22 @@ COORDINATOR_ONLY_SCREENS = ("/admin/hulpvragen/", "/admin/users/", "/admin/group
 PUBLIC_ADMIN_SCREENS = ("/admin/login/", "/admin/sprite/", "/admin/jsi18n/", "/django-admin/login/")
 
 
+# What coordinators manage: each of these admin screens opens for them (the experts app was closed to them).
+COORDINATOR_MANAGES = (
+    "/admin/snippets/experts/expert/", "/admin/snippets/experts/expert/add/", "/admin/snippets/courses/pledge/",
+    "/admin/snippets/courses/pledge/add/", "/admin/snippets/courses/trainingday/add/",
+    "/admin/snippets/courses/session/add/", "/admin/hulpvragen/", "/admin/snippets/support_requests/partnership/add/",
+    "/admin/lidmaatschappen/", "/admin/snippets/trainingnet/maildomain/add/", "/admin/snippets/trainingnet/signon/add/",
+    "/admin/users/", "/admin/users/new/",
+)
+
+
+def test_coordinators_open_every_screen_they_manage(matrix_data, clients):
+    assert set(COORDINATOR_MANAGES) <= set(admin_screens())
+    closed = [path for path in COORDINATOR_MANAGES if clients["coordinator"].get(path).status_code != 200]
+    assert not closed, f"Closed to coordinators: {closed}"
+
+
 def test_every_admin_screen_is_closed_to_non_editors(matrix_data, clients):
     """Visitors and staff never see an admin screen; trainers do not see the coordinators' screens; no admin
     screen fails for a coordinator."""
@@ -313,3 +340,93 @@ def test_every_admin_screen_is_closed_to_non_editors(matrix_data, clients):
             elif who == "trainer" and status == 200 and path.startswith(COORDINATOR_ONLY_SCREENS):
                 wrong.append(f"{path} as trainer: shown")
     assert not wrong, "\n".join(wrong)
+
+
+# Membership states (trainingnet/membership.py). A person whose membership is requested or was refused has no role:
+# they get what a visitor gets, except their own account pages (logged in, nothing of anyone else). Where that
+# differs from the visitor's answer it is listed here; every other route answers them as it answers a visitor.
+UNPROVEN = {
+    "account_profile": 200, "account_data_export": 200, "account_delete": 200,
+    "account_login": 302, "account_logout": 200, "account_signup": 302, "account_reauthenticate": 200,
+    "account_email": 200, "account_change_password": 200, "account_set_password": 302,
+    "account_confirm_login_code": 302, "socialaccount_connections": 200,
+    "courses:session_book": 405, "courses:booking_cancel": 302, "courses:renew_feed": 302,
+    "courses:my_bookings": 200, "support_requests:mine": 200,
+    "courses:session_attendees": 403, "courses:my_sessions": 403, "courses:pledge_create": 403,
+    "courses:coverage": 403, "experts:own_profile": 404, "support_requests:detail": 404,
+    "maturity:form": 403, "maturity:result": 404, "maturity:own_history": 403, "maturity:history": 404,
+    "dashboard:index": 403, "dashboard:table_csv": 403,
+}
+# An approved person is staff of Sluis like the matrix's staff member, except for that member's own records.
+APPROVED_NOT_OWN = {"support_requests:detail": 404}
+
+
+@pytest.fixture
+def membership_clients(matrix_data):
+    """A browser for a person in each membership state: asked for Sluis (requested), refused for Sluis, and
+    approved for Sluis through a verified address on its mail domain (then staff like the matrix's staff)."""
+    from allauth.account.models import EmailAddress
+
+    from trainingnet import membership
+    from trainingnet.models import MailDomain
+
+    sluis = matrix_data["small"]
+    MailDomain.objects.create(municipality=sluis, domain="sluis.nl")
+    people = {state: UserFactory(municipality=None, email=f"{state}@privemail.example")
+              for state in ("requested", "refused")}
+    for user in people.values():
+        membership.request_membership(user, sluis)
+    membership.refuse(people["refused"].memberships.get(), by=matrix_data["users"]["coordinator"])
+    approved = UserFactory(municipality=None, email="approved@privemail.example")
+    EmailAddress.objects.create(user=approved, email="approved@sluis.nl", verified=True)
+    membership.request_membership(approved, sluis)
+    people["approved"] = approved
+    clients = {}
+    for state, user in people.items():
+        clients[state] = Client()
+        clients[state].force_login(user)
+    return clients
+
+
+def test_each_membership_state_answers_as_its_proof_allows(matrix_data, clients, membership_clients):
+    """Requested and refused: what a visitor gets (plus their own account); approved: what staff get."""
+    wrong = []
+    for key, entry in MATRIX.items():
+        if entry.effect:
+            continue  # changes to the matrix's own records are checked per role above
+        for state, client in membership_clients.items():
+            expected = (APPROVED_NOT_OWN.get(key, entry.statuses["staff"]) if state == "approved"
+                        else UNPROVEN.get(key, entry.statuses["anonymous"]))
+            response = getattr(client, entry.method)(entry.path(matrix_data), entry.data)
+            got = outcome(response)
+            if got != expected:
+                wrong.append(f"{key} as {state}: expected {expected}, got {got}")
+            elif state != "approved" and got == 200 and not response.streaming and (
+                    matrix_data["expert"].email in response.content.decode(errors="replace")):
+                wrong.append(f"{key} as {state}: shows an expert's contact details")
+    assert not wrong, "\n".join(wrong)
+
+
+# Superuser-only actions: only a superuser makes a superuser or changes a superuser's password or email address.
+SUPERUSER_ONLY = {
+    "grant superuser": lambda person: {"is_superuser": "on"},
+    "change a superuser's password": lambda person: {"password1": "nieuw-Wachtwoord-99",
+                                                      "password2": "nieuw-Wachtwoord-99"},
+    "change a superuser's email": lambda person: {"email": "overgenomen@privemail.example"},
+}
+
+
+@pytest.mark.parametrize("action", SUPERUSER_ONLY)
+@pytest.mark.parametrize("who", ["coordinator", "superuser"])
+def test_superuser_only_actions(matrix_data, action, who):
+    editor = matrix_data["users"]["coordinator"] if who == "coordinator" else UserFactory(is_superuser=True)
+    person = UserFactory(is_superuser=action != "grant superuser", email="doel@gemeente.example")
+    before = (person.is_superuser, person.password, person.email)
+    client = Client()
+    client.force_login(editor)
+    client.post(f"/admin/users/edit/{person.pk}/", {
+        "email": person.email, "first_name": "Doel", "last_name": "Persoon", "is_active": "on",
+        **({"is_superuser": "on"} if person.is_superuser else {}), **SUPERUSER_ONLY[action](person)})
+    person.refresh_from_db()
+    changed = (person.is_superuser, person.password, person.email) != before
+    assert changed == (who == "superuser"), f"{action} by {who}: {'done' if changed else 'not done'}"

@@ -1,12 +1,13 @@
-"""Account rules: signup makes a person Gemeentemedewerker of the municipality they chose, and
-allauth's mails (verification, password reset) go through the saved-mail queue like every other mail."""
+"""Account rules: signup asks for membership of the municipality a person chose (no role until it is proven, see
+`trainingnet/membership.py`), a confirmed address may prove it, and allauth's mails (verification, password reset)
+go through the saved-mail queue like every other mail."""
 
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
 
-from trainingnet import roles
+from trainingnet import membership
 from trainingnet.mail import queue_mail
 
 
@@ -22,8 +23,7 @@ class AccountAdapter(DefaultAccountAdapter):
             body = message.body
         queue_mail(message.to, message.subject, body, html_body=html)
 
-    def save_user(self, request, user, form, commit=True):
-        user = super().save_user(request, user, form, commit=commit)
-        if commit:
-            roles.grant_role(user, roles.MUNICIPAL_STAFF)
-        return user
+
+def on_email_confirmed(sender, request, email_address, **kwargs) -> None:
+    """allauth's `email_confirmed` signal: a confirmed address may prove membership of a municipality."""
+    membership.address_verified(email_address.user, email_address.email)

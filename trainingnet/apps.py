@@ -9,9 +9,15 @@ class TrainingnetConfig(AppConfig):
     verbose_name = _("Netwerkregister")
 
     def ready(self) -> None:
+        from allauth.account.signals import email_confirmed, user_logged_in
+
         from trainingnet import page_cache
+        from trainingnet.accounts import on_email_confirmed
+        from trainingnet.sign_on import on_user_logged_in
 
         page_cache.connect_signals()
+        email_confirmed.connect(on_email_confirmed, dispatch_uid="trainingnet-membership-email-confirmed")
+        user_logged_in.connect(on_user_logged_in, dispatch_uid="trainingnet-membership-sign-on")
     default_auto_field = "django.db.models.BigAutoField"
 
 

@@ -1,4 +1,5 @@
-"""Demo content of the network registry: the home page and one account per role.
+"""Demo content of the network registry: the home page, one account per role, the mail domains of the demo
+municipalities, and one person who asks for membership (coordinator@ decides in the admin).
 
 Every part adds its own `demo.py` with a `load() -> None` function; `manage.py load_demo_data` calls them in the
 order of INSTALLED_APPS. Each one is idempotent, so running the command again changes nothing.
@@ -10,10 +11,11 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, Site
 
-from trainingnet import roles
-from trainingnet.models import HomePage, Municipality, User
+from trainingnet import membership, roles
+from trainingnet.models import HomePage, MailDomain, Membership, Municipality, User
 
 DEMO_PASSWORD = "demo-Trainingnet-2026"
 
@@ -27,6 +29,13 @@ class DemoAccount:
     job_title: str
     roles: tuple[str, ...]
     superuser: bool = False
+    requests: str = ""  # CBS code of a municipality this person asks membership of (no role until approved)
+
+    @property
+    def description(self) -> str:
+        if self.requests:
+            return "geen rol: vraagt lidmaatschap aan (coordinator@ beslist)"
+        return ", ".join(self.roles) or "superuser (technisch beheer)"
 
 
 DEMO_ACCOUNTS = [
@@ -40,7 +49,12 @@ DEMO_ACCOUNTS = [
                 "Communicatieadviseur, gemeente Sluis", (roles.MUNICIPAL_STAFF,)),
     DemoAccount("beheer@trainingnet.example", "Bas", "Beheerder", "GM0518",
                 "Technisch beheer", (), superuser=True),
+    DemoAccount("aanvrager@trainingnet.example", "Anton", "Aanvrager", "", "Adviseur (extern)", (),
+                requests="GM1714"),
 ]
+
+# A verified address on these domains makes a person staff of the municipality (trainingnet/membership.py).
+DEMO_MAIL_DOMAINS = {"GM1714": "sluis.nl", "GM0772": "eindhoven.nl", "GM0114": "emmen.nl", "GM0518": "denhaag.nl"}
 
 HOME_INTRO = (
     "Ambtenaren voor ambtenaren, zij aan zij. De gemeenten met 100.000 of meer inwoners stellen één medewerker "
@@ -88,11 +102,19 @@ def ensure_account(account: DemoAccount) -> User:
     EmailAddress.objects.get_or_create(user=user, email=account.email, defaults={"verified": True, "primary": True})
     for role in account.roles:
         roles.grant_role(user, role)
+    if user.municipality and not user.memberships.exists():
+        Membership.objects.create(user=user, municipality=user.municipality, status=Membership.Status.APPROVED,
+                                  proof=Membership.Proof.COORDINATOR, decided_at=timezone.now())
+    if account.requests and not user.memberships.exists():
+        membership.request_membership(user, Municipality.objects.get(cbs_code=account.requests))
     return user
 
 
 @transaction.atomic
 def load() -> None:
     ensure_home_page()
+    for code, domain in DEMO_MAIL_DOMAINS.items():
+        MailDomain.objects.get_or_create(domain=domain,
+                                         defaults={"municipality": Municipality.objects.get(cbs_code=code)})
     for account in DEMO_ACCOUNTS:
         ensure_account(account)

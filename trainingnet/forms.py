@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from trainingnet import membership
 from trainingnet.models import Municipality, User
 
 
@@ -111,7 +112,8 @@ class IdsChoiceField(forms.ModelMultipleChoiceField):
 
 
 class SignupProfileForm(forms.Form):
-    """The extra questions at signup: who you are and for which municipality you work."""
+    """The extra questions at signup: who you are and for which municipality you work (a request for membership,
+    proven by the mail domain or decided by a coordinator: `trainingnet/membership.py`)."""
 
     first_name = forms.CharField(label=_("Voornaam"), max_length=150)
     last_name = forms.CharField(label=_("Achternaam"), max_length=150)
@@ -121,18 +123,29 @@ class SignupProfileForm(forms.Form):
     def signup(self, request, user: User) -> None:
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
-        user.municipality = self.cleaned_data["municipality"]
         user.job_title = self.cleaned_data["job_title"]
         user.save()
+        membership.request_membership(user, self.cleaned_data["municipality"])
 
 
 class ProfileForm(forms.ModelForm):
+    """Name and job title are edited; the municipality is asked for (a new request, see `trainingnet/membership.py`)."""
+
     municipality = municipality_field()
+    field_order = ["first_name", "last_name", "municipality", "job_title"]
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "municipality", "job_title"]
+        fields = ["first_name", "last_name", "job_title"]
         labels = {"first_name": _("Voornaam"), "last_name": _("Achternaam"), "job_title": _("Functie")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        asked = membership.open_request(self.instance)
+        self.fields["municipality"].initial = asked.municipality_id if asked else self.instance.municipality_id
+        self.fields["municipality"].help_text = _(
+            "Een andere gemeente kiezen is een aanvraag: met een bevestigd e-mailadres van die gemeente gaat het "
+            "meteen, anders beslist een coördinator. Tot dan blijft u lid van uw huidige gemeente.")
 
 
 class DeleteAccountForm(forms.Form):

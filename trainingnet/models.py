@@ -185,3 +185,84 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class MailDomain(models.Model):
+    """A mail domain of a municipality (`sluis.nl`): a verified address on it proves that a person works there."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="mail_domains",
+                                     verbose_name=_("gemeente"))
+    domain = models.CharField(_("maildomein"), max_length=253, unique=True,
+                              help_text=_("Het deel na de @, bijvoorbeeld sluis.nl. Zonder subdomeinen."))
+
+    panels = [FieldPanel("municipality"), FieldPanel("domain")]
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("maildomein")
+        verbose_name_plural = _("maildomeinen")
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class Membership(models.Model):
+    """A person's membership of a municipality: asked for, then proven (mail domain, single sign-on) or decided by a
+    coordinator. The rules are in `trainingnet/membership.py`; `User.municipality` is the approved one."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("aangevraagd")
+        APPROVED = "approved", _("goedgekeurd")
+        REFUSED = "refused", _("afgewezen")
+        ENDED = "ended", _("beëindigd")
+
+    class Proof(models.TextChoices):
+        MAIL_DOMAIN = "mail_domain", _("via een bevestigd adres op het maildomein van de gemeente")
+        SIGN_ON = "sign_on", _("via inloggen bij de gemeente (single sign-on)")
+        COORDINATOR = "coordinator", _("door een coördinator")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("persoon"))
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="memberships",
+                                     verbose_name=_("gemeente"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.REQUESTED)
+    proof = models.CharField(_("bewijs"), max_length=16, choices=Proof.choices, blank=True)
+    requested_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    decided_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                   verbose_name=_("besloten door"))
+    reason = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        indexes = [models.Index(fields=["status", "requested_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.municipality}"
+
+
+class SignOn(models.Model):
+    """A municipality's own identity provider (OpenID Connect, through allauth): a login through it proves that the
+    person works there (`trainingnet/sign_on.py`)."""
+
+    municipality = models.OneToOneField(Municipality, on_delete=models.CASCADE, related_name="sign_on",
+                                        verbose_name=_("gemeente"))
+    issuer = models.URLField(_("issuer"), help_text=_(
+        "Het adres van de identity provider, bijvoorbeeld https://login.gemeente.nl/ (de gegevens staan op "
+        "<issuer>/.well-known/openid-configuration)."))
+    client_id = models.CharField(_("client-ID"), max_length=255)
+    secret = models.CharField(_("client secret"), max_length=255, blank=True, help_text=_(
+        "Leeg laten om het geheim uit de omgeving te lezen: SIGN_ON_SECRET_<CBS-code>, bijvoorbeeld "
+        "SIGN_ON_SECRET_GM0164."))
+    active = models.BooleanField(_("actief"), default=True)
+
+    panels = [FieldPanel("municipality"), FieldPanel("issuer"), FieldPanel("client_id"), FieldPanel("secret"),
+              FieldPanel("active")]
+
+    class Meta:
+        verbose_name = _("single sign-on")
+        verbose_name_plural = _("single sign-on")
+
+    def __str__(self) -> str:
+        return f"{self.municipality}: {self.issuer}"

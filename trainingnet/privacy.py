@@ -44,6 +44,10 @@ def export_personal_data(user: User) -> dict:
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
+            "memberships": [
+                {"municipality": m.municipality.name, "status": m.status, "proof": m.proof,
+                 "requested_at": m.requested_at.isoformat(), "reason": m.reason}
+                for m in user.memberships.select_related("municipality")],
         },
     }
     for module in personal_data_modules():

@@ -5,7 +5,9 @@
 - Experts: members of the flexible shell who help with support requests.
 - Gemeentemedewerkers: staff of a municipality who read, book and ask for help.
 
-A user may have several roles. Only coordinators grant roles, in the Wagtail admin.
+A user may have several roles. Coordinators grant roles in the Wagtail admin; only a superuser makes a superuser or
+changes the password or email address of a superuser (`may_grant_superuser`, `may_change_credentials`). The role
+Gemeentemedewerkers follows from proven membership of a municipality (`trainingnet/membership.py`).
 """
 
 from __future__ import annotations
@@ -49,3 +51,24 @@ def grant_role(user, role: str) -> None:
     user.groups.add(Group.objects.get(name=role))
     if hasattr(user, "_trainingnet_roles"):
         del user._trainingnet_roles
+
+
+def coordinator_emails() -> list[str]:
+    """The addresses of the active coordinators and superusers: who decide on membership requests."""
+    from django.db.models import Q
+
+    from trainingnet.models import User
+
+    return list(User.objects.filter(Q(groups__name=COORDINATOR) | Q(is_superuser=True), is_active=True)
+                .values_list("email", flat=True).distinct())
+
+
+def may_grant_superuser(editor) -> bool:
+    """Only a superuser makes someone a superuser (or takes it away)."""
+    return bool(getattr(editor, "is_superuser", False))
+
+
+def may_change_credentials(editor, person) -> bool:
+    """Whether the editor may set the person's password or email address in the admin: a superuser's credentials
+    only by a superuser."""
+    return may_grant_superuser(editor) or not person.is_superuser

@@ -9,6 +9,10 @@ from courses.api import api_router
 from trainingnet import views
 
 urlpatterns = [
+    # One way in: the login forms of Django's admin, Wagtail's admin and Wagtail's page privacy send to allauth's.
+    path("django-admin/login/", views.login_elsewhere, name="django_admin_login"),
+    path("admin/login/", views.login_elsewhere, name="wagtailadmin_login_elsewhere"),
+    path("_util/login/", views.login_elsewhere, name="wagtailcore_login"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
@@ -30,8 +34,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += views.development_media_patterns()
 
 urlpatterns.append(path("", include(wagtail_urls)))

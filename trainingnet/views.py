@@ -3,14 +3,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from trainingnet import roles
+from trainingnet import membership, roles
 from trainingnet.forms import DeleteAccountForm, ProfileForm
 from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Province
 from trainingnet.privacy import delete_account, export_personal_data
@@ -42,10 +44,20 @@ def province_detail(request, slug: str):
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            user = form.save()
+            asked = membership.request_membership(user, form.cleaned_data["municipality"])
         messages.success(request, _("Uw gegevens zijn opgeslagen."))
+        if asked is not None and asked.status == asked.Status.APPROVED:
+            messages.success(request, _("U bent nu gemeentemedewerker van %(m)s.") % {"m": asked.municipality})
+        elif asked is not None and asked.status == asked.Status.REQUESTED:
+            messages.info(request, _("Uw aanvraag voor lidmaatschap van %(m)s is ingediend. Een coördinator "
+                                     "beslist en u krijgt daarover een e-mail.") % {"m": asked.municipality})
         return redirect("account_profile")
-    return render(request, "account/profile.html", {"form": form, "roles": sorted(roles.role_names(request.user))})
+    return render(request, "account/profile.html", {
+        "form": form, "roles": sorted(roles.role_names(request.user)),
+        "memberships": request.user.memberships.select_related("municipality")[:5],
+    })
 
 
 @login_required
@@ -67,6 +79,32 @@ def delete_own_account(request):
                                     "bewaard voor de statistiek."))
         return redirect("/")
     return render(request, "account/delete.html", {"form": form})
+
+
+def login_elsewhere(request):
+    """Wagtail's and Django admin's login forms send to allauth's: every login goes through the same checks (a
+    verified address, allauth's rate limits and lockout, the same Dutch messages)."""
+    target = reverse("account_login")
+    next_url = request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        target += "?" + urlencode({"next": next_url})
+    return HttpResponseRedirect(target)
+
+
+# Uploads the development server may serve from MEDIA_ROOT: images (public). Documents never: a members-only
+# material is served by /documenten/ and /materialen/, which check who asks (the production proxy follows the same
+# rule, see the README).
+PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
+
+
+def development_media_patterns() -> list:
+    """The development server's routes for public uploads (DEBUG only)."""
+    from django.urls import re_path
+    from django.views.static import serve
+
+    folders = "|".join(PUBLIC_MEDIA_FOLDERS)
+    prefix = settings.MEDIA_URL.strip("/")
+    return [re_path(rf"^{prefix}/(?P<path>(?:{folders})/.+)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 
 def switch_language(request, code: str):

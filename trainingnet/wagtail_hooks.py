@@ -1,13 +1,21 @@
-"""The back office of the network registry: coordinators see provinces, municipalities and topics."""
+"""The back office of the network registry: coordinators see provinces, municipalities, their mail domains, topics
+and the membership requests."""
 
 import django_filters
+from django.contrib.auth import get_user_model
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Municipality, Province, Topic
+from trainingnet import membership_admin, roles
+from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, MailDomain, Municipality, Province, SignOn, Topic
 
 
 class MunicipalityFilterSet(WagtailFilterSet):
@@ -68,11 +76,68 @@ class TopicViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
 
 
+class MailDomainViewSet(SnippetViewSet):
+    """A verified address on a municipality's mail domain makes a person staff of it (trainingnet/membership.py)."""
+
+    model = MailDomain
+    icon = "mail"
+    menu_label = _("Maildomeinen")
+    list_display = ["domain", "municipality"]
+    list_filter = ["municipality__province"]
+    search_fields = ["domain"]
+
+    def get_queryset(self, request):
+        return MailDomain.objects.select_related("municipality")
+
+
+class SignOnViewSet(SnippetViewSet):
+    """A municipality's identity provider: a login through it proves membership (trainingnet/sign_on.py)."""
+
+    model = SignOn
+    icon = "key"
+    menu_label = _("Single sign-on")
+    list_display = ["municipality", "issuer", "active"]
+
+    def get_queryset(self, request):
+        return SignOn.objects.select_related("municipality")
+
+
 class RegistryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Netwerk")
     menu_icon = "group"
     menu_order = 300
-    items = (MunicipalityViewSet, ProvinceViewSet, TopicViewSet)
+    items = (MunicipalityViewSet, MailDomainViewSet, SignOnViewSet, ProvinceViewSet, TopicViewSet)
 
 
 register_snippet(RegistryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("lidmaatschappen/", include((membership_admin.urlpatterns, "membership_admin"),
+                                             namespace="membership_admin"))]
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return roles.is_coordinator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_membership_menu_item():
+    return CoordinatorMenuItem(_("Lidmaatschappen"), reverse("membership_admin:index"), icon_name="user",
+                               order=310, name="lidmaatschappen")
+
+
+@hooks.register("before_bulk_action")
+def keep_superuser_actions_for_superusers(request, action_type, objects, action):
+    """The user listing's bulk actions follow the same rules as the user form: someone who is not a superuser
+    changes no superuser (active state, roles, deletion) and assigns only the network's roles."""
+    if getattr(action, "model", None) is not get_user_model() or roles.may_grant_superuser(request.user):
+        return None
+    role = (action.cleaned_form.cleaned_data.get("role") if action.cleaned_form is not None else None)
+    if any(not roles.may_change_credentials(request.user, person) for person in objects) or (
+            role is not None and role.name not in roles.ALL_ROLES):
+        messages.error(request, _("Alleen technisch beheer (superuser) mag dit doen."))
+        return redirect("wagtailusers_users:index")
+    return None

@@ -83,6 +83,7 @@ PAGES: list[Visit] = [
     Visit(("trainingnet/province_detail.html",), "/provincies/groningen/", state="no sessions"),
     Visit(("trainingnet/privacy.html",), "/privacy/"),
     Visit(("account/profile.html",), "/accounts/profiel/", "staff"),
+    Visit(("account/profile.html",), "/accounts/profiel/", "outsider", "membership requested"),
     Visit(("account/delete.html",), "/accounts/verwijderen/", "staff"),
     Visit(("account/delete.html",), "/accounts/verwijderen/", "staff", "errors", submit="Verwijder mijn account"),
     # allauth pages in the project's layout.
@@ -267,7 +268,7 @@ def build_data() -> SimpleNamespace:
     from support_requests import assignment
     from support_requests.factories import SupportRequestFactory
     from support_requests.models import ExpertInvitation, Status
-    from trainingnet import roles
+    from trainingnet import membership, roles
     from trainingnet.factories import UserFactory
     from trainingnet.models import Municipality, Topic
 
@@ -306,6 +307,7 @@ def build_data() -> SimpleNamespace:
     invitation = ExpertInvitation.objects.create(request=asked, expert=expert, tier=1, asked_at=now,
                                                  expires_at=now + datetime.timedelta(hours=1))
     assessment = AssessmentFactory(municipality=users["staff"].municipality, user=users["staff"])
+    membership.request_membership(users["outsider"], municipality("GM1714"))
     unverified = EmailAddress.objects.create(user=users["outsider"], email="nieuw-adres@gemeente.example",
                                              verified=False, primary=False)
     return SimpleNamespace(

@@ -20,7 +20,7 @@ from courses.models.scheduling import Booking
 from tests.fuzz.conftest import PASSWORD
 from tests.fuzz.support import FUZZ, assert_no_server_error, client_for, form_data, fuzzes, junk, sent, undone
 from trainingnet import roles
-from trainingnet.models import OutgoingMail, User
+from trainingnet.models import Municipality, OutgoingMail, User
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +63,11 @@ def test_signup_makes_the_whole_account_or_nothing(world, data):
         if created:
             assert response.status_code == 302
             assert account_rows() == (before[0] + 1, before[1] + 1, before[2] + 1)
-            assert EmailAddress.objects.get(user=new).email == new.email and new.municipality_id
-            assert roles.has_role(new, roles.MUNICIPAL_STAFF) and new.check_password(sent(posted, "password1"))
+            assert EmailAddress.objects.get(user=new).email == new.email and new.check_password(
+                sent(posted, "password1"))
+            # Unverified and not on a mail domain: a request for membership, no municipality and no role yet.
+            assert new.municipality_id is None and not roles.role_names(new)
+            assert new.memberships.get().municipality_id == world.sluis.pk
         else:
             assert account_rows()[:2] == before[:2]
             assert posted != valid, "the valid signup was refused"
@@ -226,7 +229,8 @@ def test_reauthentication_and_login_codes_change_no_account(world, path, data):
 def test_profile_is_saved_as_posted_or_left_as_it_was(world, data):
     valid = {"first_name": "Fenna", "last_name": "de Vries", "municipality": str(world.sluis.pk),
              "job_title": "Webredacteur"}
-    posted = data.draw(form_data(valid, {"municipality": [str(world.sluis.pk), "0", "GM1714", "-1"]}))
+    other = str(Municipality.objects.get(cbs_code="GM0164").pk)  # Hengelo: a request, not a change
+    posted = data.draw(form_data(valid, {"municipality": [str(world.sluis.pk), other, "0", "GM1714", "-1"]}))
     with undone():
         before = account_state(world.staff)
         response = client_for(world.staff).post("/accounts/profiel/", posted)
@@ -235,7 +239,11 @@ def test_profile_is_saved_as_posted_or_left_as_it_was(world, data):
         if response.status_code == 302:
             assert (user.first_name, user.last_name, user.job_title) == tuple(
                 sent(posted, name).strip() for name in ("first_name", "last_name", "job_title"))
-            assert str(user.municipality_id) == sent(posted, "municipality").strip()
+            # Another municipality is asked for, never set: the proven one stays until a coordinator approves.
+            assert user.municipality_id == world.sluis.pk
+            asked = sent(posted, "municipality").strip()
+            assert asked == str(world.sluis.pk) or user.memberships.filter(
+                status="requested", municipality_id=asked).exists()
         else:
             assert response.status_code == 200 and account_state(world.staff) == before
             assert posted != valid, "the valid profile was refused"

@@ -29,14 +29,14 @@ def signup(client, email="nieuw@sluis.example", municipality=None):
     })
 
 
-def test_signup_makes_staff_of_the_chosen_municipality_and_mails_a_verification_link(
+def test_signup_asks_membership_of_the_chosen_municipality_and_mails_a_verification_link(
         client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = signup(client)
     assert response.status_code == 302
     user = User.objects.get(email="nieuw@sluis.example")
-    assert user.municipality.name == "Sluis"
-    assert roles.role_names(user) == {roles.MUNICIPAL_STAFF}
+    assert user.municipality is None and roles.role_names(user) == set()
+    assert user.memberships.get().municipality.name == "Sluis"
     assert len(mail.outbox) == 1
     assert "/accounts/confirm-email/" in mail.outbox[0].body
 

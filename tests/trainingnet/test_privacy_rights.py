@@ -103,3 +103,18 @@ def export_all_rows() -> list:
 
     return [list(model.objects.values()) for model in (Booking, Evaluation, Expert, Assessment, SupportRequest,
                                                       TimelineEntry)]
+
+
+def test_membership_requests_are_in_the_download_and_go_with_the_account(client, registry):
+    from trainingnet import membership
+    from trainingnet.factories import UserFactory
+    from trainingnet.models import Membership, Municipality
+
+    person = UserFactory(municipality=None)
+    membership.request_membership(person, Municipality.objects.get(name="Hengelo"))
+    client.force_login(person)
+    data = json.loads(client.get("/accounts/mijn-gegevens/").content)
+    assert data["account"]["memberships"][0]["municipality"] == "Hengelo"
+    assert data["account"]["memberships"][0]["status"] == "requested"
+    client.post("/accounts/verwijderen/", {"password": "wachtwoord-123", "confirm": "on"})
+    assert not Membership.objects.filter(user_id=person.pk).exists()

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -149,6 +151,12 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 # Behind a proxy (nginx doing TLS) set TRUSTED_PROXY_COUNT=1, so that rate limits count the visitor's address from
 # X-Forwarded-For rather than the proxy's (allauth and the intake form use the same address).
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Single sign-on per municipality: allauth's OpenID Connect provider, one app per municipality's SignOn
+# (trainingnet/sign_on.py). The municipality's identity provider vouches for the address it sends.
+SOCIALACCOUNT_ADAPTER = "trainingnet.sign_on.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -197,12 +205,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background work through the Django Tasks API: the database queue (`manage.py db_worker`) by default.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# Cache: local memory on one machine, Redis when REDIS_URL is set.
+# Cache: local memory on one machine, Redis when REDIS_URL is set, or the database when CACHE_BACKEND=database
+# (`manage.py createcachetable`). Rate limits, allauth's lockout and the page cache live here: production refuses
+# to start without a cache that all processes share.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+DATABASE_CACHE = os.environ.get("CACHE_BACKEND", "").strip().lower() == "database"
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "trainingnet_cache"}
+        if DATABASE_CACHE
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "trainingnet"}
     )
 }

@@ -1,4 +1,4 @@
-"""Production: refuses to start without SECRET_KEY and ALLOWED_HOSTS; HTTPS only."""
+"""Production: refuses to start without SECRET_KEY, ALLOWED_HOSTS and a shared cache; HTTPS only."""
 
 import os
 
@@ -7,6 +7,11 @@ from django.core.exceptions import ImproperlyConfigured
 for required in ("SECRET_KEY", "ALLOWED_HOSTS"):
     if not os.environ.get(required, "").strip():
         raise ImproperlyConfigured(f"{required} must be set in the environment for production.")
+
+if not os.environ.get("REDIS_URL", "").strip() and os.environ.get("CACHE_BACKEND", "").strip().lower() != "database":
+    # Rate limits, allauth's lockout and the page cache must count across every process (gunicorn workers).
+    raise ImproperlyConfigured("REDIS_URL must be set in the environment for production (or CACHE_BACKEND=database "
+                               "after `manage.py createcachetable`): every process must share one cache.")
 
 os.environ["DEBUG"] = "false"
 

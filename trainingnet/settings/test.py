@@ -14,3 +14,25 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_SECONDS = 0  # tests that measure the cache turn it on themselves
+
+# The single sign-on test (tests/trainingnet/test_sign_on.py) runs a real OpenID Connect provider in the live server:
+# django-oauth-toolkit, a dev dependency, with a signing key made for this run.
+INSTALLED_APPS = [*INSTALLED_APPS, "oauth2_provider"]  # noqa: F405
+
+
+def _signing_key() -> str:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption()).decode()
+
+
+OAUTH2_PROVIDER = {
+    "OIDC_ENABLED": True,
+    "OIDC_RSA_PRIVATE_KEY": _signing_key(),
+    "SCOPES": {"openid": "OpenID Connect", "profile": "Naam", "email": "E-mailadres"},
+    "OAUTH2_VALIDATOR_CLASS": "tests.trainingnet.oidc_provider.MunicipalityIdentityValidator",
+    "PKCE_REQUIRED": True,
+}

@@ -27,5 +27,4 @@ class Command(BaseCommand):
                 self.stdout.write(f"Demo-inhoud geladen: {config.verbose_name}")
         self.stdout.write(self.style.SUCCESS(f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD})"))
         for account in DEMO_ACCOUNTS:
-            role = ", ".join(account.roles) or "superuser (technisch beheer)"
-            self.stdout.write(f"  {account.email:<34} {role}")
+            self.stdout.write(f"  {account.email:<34} {account.description}")
