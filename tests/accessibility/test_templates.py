@@ -134,6 +134,8 @@ PAGES: list[Visit] = [
           "trainer of the session"),
     Visit(("courses/scheduling/my_bookings.html",), "/agenda/mijn-boekingen/", "staff"),
     Visit(("courses/scheduling/my_bookings.html",), "/agenda/mijn-boekingen/", "booker", "empty"),
+    Visit(("courses/scheduling/cancel_confirm.html",), lambda d: f"/agenda/boeking/{d.booking.pk}/annuleren/",
+          "staff", "asks before cancelling"),
     Visit(("courses/scheduling/attendees.html",), lambda d: f"/agenda/sessie/{d.past_session.pk}/deelnemers/",
           "trainer", "marking attendance, evaluations"),
     Visit(("courses/scheduling/attendees.html",), lambda d: f"/agenda/sessie/{d.session.pk}/deelnemers/",
@@ -290,7 +292,7 @@ def build_data() -> SimpleNamespace:
     kb = knowledge_base()
     article = ArticlePageFactory(parent=kb, title="Webcare in Sluis", summary="Zo begon Sluis met webcare.")
     session = SessionFactory(course=webcare, trainer=users["trainer"])
-    BookingFactory(session=session, user=users["staff"])
+    booking = BookingFactory(session=session, user=users["staff"])
     past_day = TrainingDayFactory(date=timezone.localdate() - datetime.timedelta(days=7))
     past = SessionFactory(course=webcare, training_day=past_day, trainer=users["trainer"])
     attended = BookingFactory(session=past, user=users["staff"], status=Booking.Status.ATTENDED)
@@ -309,7 +311,7 @@ def build_data() -> SimpleNamespace:
     unverified = EmailAddress.objects.create(user=users["outsider"], email="nieuw-adres@gemeente.example",
                                              verified=False, primary=False)
     return SimpleNamespace(
-        users=users, course=webcare, bare_course=bare, article=article, session=session, past_session=past,
+        users=users, booking=booking, course=webcare, bare_course=bare, article=article, session=session, past_session=past,
         evaluation_token=evaluations.evaluation_token(attended),
         evaluated_token=evaluations.evaluation_token(evaluated), expert=expert, request=request,
         done_request=done, accept_token=assignment.make_token(invitation, "accept"),
