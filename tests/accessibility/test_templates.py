@@ -311,7 +311,8 @@ def build_data() -> SimpleNamespace:
     unverified = EmailAddress.objects.create(user=users["outsider"], email="nieuw-adres@gemeente.example",
                                              verified=False, primary=False)
     return SimpleNamespace(
-        users=users, booking=booking, course=webcare, bare_course=bare, article=article, session=session, past_session=past,
+        users=users, booking=booking, course=webcare, bare_course=bare, article=article, session=session,
+        past_session=past,
         evaluation_token=evaluations.evaluation_token(attended),
         evaluated_token=evaluations.evaluation_token(evaluated), expert=expert, request=request,
         done_request=done, accept_token=assignment.make_token(invitation, "accept"),
