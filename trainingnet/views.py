@@ -145,6 +145,8 @@ def admin_access(request):
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.GET.get("next") or "/admin/")
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return redirect("wagtailadmin_home")  # someone with access opened this page directly
     return render(request, "trainingnet/admin_access.html", status=403)
 
 
