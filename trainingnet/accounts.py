@@ -41,9 +41,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return site_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
 
     def get_reset_password_from_key_url(self, key: str) -> str:
-        from django.urls import reverse
-
         from urllib.parse import quote
+
+        from django.urls import reverse
 
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
         return site_url(path.replace("UID-KEY", quote(key)))

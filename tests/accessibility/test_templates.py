@@ -411,8 +411,9 @@ WIDEST_OVERFLOW = """() => {
     for (const el of document.querySelectorAll('body *')) {
         const right = el.getBoundingClientRect().right;
         if (right > limit + 1 && (!worst || right > worst.right)) {
-            worst = {right, tag: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                     + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '')};
+            const cls = typeof el.className === 'string' && el.className ? el.className : '';
+            const classes = cls ? '.' + cls.split(' ').join('.') : '';
+            worst = {right, tag: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes};
         }
     }
     return {scroll: document.documentElement.scrollWidth, width: limit, worst};
