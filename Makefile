@@ -6,6 +6,9 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+MO := locale/en/LC_MESSAGES/django.mo
+# The options `make messages` and the catalogue test (tests/trainingnet/test_translations.py) use alike.
+MAKEMESSAGES_OPTIONS := --add-location=file --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 
 .PHONY: setup run worker test test-postgres lint check bench messages clean
 
@@ -17,8 +20,12 @@ $(STAMP): pyproject.toml | $(PY)
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# The compiled English catalogue: built from the .po (not committed; *.mo is in .gitignore).
+$(MO): locale/en/LC_MESSAGES/django.po | $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
+
 ## setup: virtualenv, pinned packages, database, CBS municipalities, demo content (idempotent, no server)
-setup: $(STAMP)
+setup: $(STAMP) $(MO)
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_municipalities
@@ -36,11 +43,11 @@ worker: setup
 	$(PY) manage.py db_worker --queue-name '*'
 
 ## test: setup the virtualenv and run the whole suite on SQLite
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	$(BIN)/pytest -q
 
 ## test-postgres: the same suite on PostgreSQL (DATABASE_URL defaults to the local test server)
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(MO)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q
 
 ## bench: seed a realistic scale into PostgreSQL, serve with gunicorn, measure each page with wrk (bench/RESULTS.md)
@@ -55,9 +62,10 @@ check: $(STAMP)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+## messages: collect the marked Dutch strings into locale/en/LC_MESSAGES/django.po (translate the new ones there)
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py makemessages -l en $(MAKEMESSAGES_OPTIONS)
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
 
 clean:
 	rm -rf $(VENV) var
