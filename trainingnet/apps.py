@@ -9,9 +9,12 @@ class TrainingnetConfig(AppConfig):
     verbose_name = _("Netwerkregister")
 
     def ready(self) -> None:
-        from trainingnet import page_cache
+        from django.contrib.auth.signals import user_logged_in
+
+        from trainingnet import languages, page_cache
 
         page_cache.connect_signals()
+        user_logged_in.connect(languages.remember_on_login, dispatch_uid="remember-language-on-login")
     default_auto_field = "django.db.models.BigAutoField"
 
 

@@ -6,6 +6,7 @@ the small ones of their province. The registry is loaded from CBS files (`manage
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.urls import reverse
@@ -130,6 +131,8 @@ class User(AbstractUser):
         verbose_name=_("gemeente"),
     )
     job_title = models.CharField(_("functie"), max_length=150, blank=True)
+    language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE,
+                                help_text=_("De taal van de site en van de e-mails aan deze persoon."))
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

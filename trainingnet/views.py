@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from trainingnet import roles
+from trainingnet import languages, roles
 from trainingnet.forms import DeleteAccountForm, ProfileForm
 from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Province
 from trainingnet.privacy import delete_account, export_personal_data
@@ -77,7 +77,8 @@ def switch_language(request, code: str):
                                                                            request.is_secure()):
         next_url = "/"
     response = HttpResponseRedirect(next_url)
-    if code in dict(settings.LANGUAGES):
+    if languages.is_offered(code):
+        languages.remember_choice(request.user, code)
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600, samesite="Lax",
                             secure=request.is_secure())
     return response
