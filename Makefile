@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MO := locale/en/LC_MESSAGES/django.mo
 # The options `make messages` and the catalogue test (tests/trainingnet/test_translations.py) use alike.
-MAKEMESSAGES_OPTIONS := --add-location=file --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+MAKEMESSAGES_OPTIONS := --add-location=file --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 
 .PHONY: setup run worker test test-postgres lint check bench messages clean
 

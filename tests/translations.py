@@ -17,7 +17,7 @@ from pathlib import Path
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
 WORD = re.compile(r"[^\W\d_]{2,}")
-SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg"}
+SKIPPED_TAGS = {"script", "style", "template", "noscript"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 TEXT_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder", "aria-description"}
 
@@ -50,14 +50,29 @@ def english_vocabulary() -> frozenset[str]:
 
 
 def data_vocabulary() -> set[str]:
-    """Names the pages show from the database: municipalities, provinces, people and their addresses."""
+    """Names the pages show from the database: municipalities, provinces, people, their addresses, references."""
+    from allauth.account.models import EmailAddress
+
+    from experts.models import Expert
+    from support_requests.models import SupportRequest
     from trainingnet.models import Municipality, Province, User
 
     names: set[str] = set()
     for text in [*Municipality.objects.values_list("name", flat=True), *Province.objects.values_list("name", flat=True),
-                 *(part for row in User.objects.values_list("first_name", "last_name", "email") for part in row)]:
+                 *(part for row in User.objects.values_list("first_name", "last_name", "email") for part in row),
+                 *(part for row in Expert.objects.values_list("name", "email") for part in row),
+                 *(part for row in SupportRequest.objects.values_list("reference", "contact_name", "contact_email")
+                   for part in row),
+                 *EmailAddress.objects.values_list("email", flat=True)]:
         names |= words(text)
     return names
+
+
+def page_titles() -> set[str]:
+    """The words of the CMS pages' titles: a document's <title> names its page, and cannot mark that part Dutch."""
+    from wagtail.models import Page
+
+    return {word for title in Page.objects.values_list("title", flat=True) for word in words(title)}
 
 
 class VisibleText(HTMLParser):
@@ -68,6 +83,7 @@ class VisibleText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
         self.parts: list[str] = []
+        self.title: list[str] = []
 
     def _skipping(self) -> bool:
         return bool(self.stack) and self.stack[-1][1]
@@ -97,7 +113,9 @@ class VisibleText(HTMLParser):
                 return
 
     def handle_data(self, data):
-        if not self._skipping() and data.strip():
+        if self.stack and self.stack[-1][0] == "title" and all(tag != "svg" for tag, _ in self.stack):
+            self.title.append(data)
+        elif not self._skipping() and data.strip():
             self.parts.append(data)
 
 
@@ -106,6 +124,14 @@ def visible_texts(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.parts
+
+
+def untranslated_on_page(html: str, known: set[str], titles: set[str]) -> list[str]:
+    """`untranslated` for a whole page: its visible text, and its <title> less the title of the CMS page it shows."""
+    parser = VisibleText()
+    parser.feed(html)
+    parser.close()
+    return untranslated(parser.parts, known) + untranslated(["".join(parser.title)], known | titles)
 
 
 def untranslated(texts: Iterable[str], known: Iterable[str] = ()) -> list[str]:

@@ -45,7 +45,7 @@ def profile(request):
         form.save()
         messages.success(request, _("Uw gegevens zijn opgeslagen."))
         return redirect("account_profile")
-    return render(request, "account/profile.html", {"form": form, "roles": sorted(roles.role_names(request.user))})
+    return render(request, "account/profile.html", {"form": form, "roles": roles.role_labels(request.user)})
 
 
 @login_required
