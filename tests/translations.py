@@ -26,6 +26,11 @@ def words(text: str) -> set[str]:
     return {word.lower() for word in WORD.findall(text)}
 
 
+def is_abbreviation(word: str) -> bool:
+    """PDF, DOCX, CBS, ICS: a file type or an abbreviation, the same in either language."""
+    return word.isupper() and len(word) <= 4
+
+
 def catalogue():
     import polib
 
@@ -139,7 +144,7 @@ def untranslated(texts: Iterable[str], known: Iterable[str] = ()) -> list[str]:
     vocabulary = english_vocabulary() | set(known)
     found = []
     for text in texts:
-        unknown = sorted(words(text) - vocabulary)
+        unknown = sorted({word.lower() for word in WORD.findall(text) if not is_abbreviation(word)} - vocabulary)
         if unknown:
             found.append(f"{' '.join(text.split())[:120]!r} ({', '.join(unknown)})")
     return found
