@@ -6,7 +6,11 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-MO := locale/en/LC_MESSAGES/django.mo
+# Links in mails: the address the server runs on, unless SITE_URL says otherwise (production sets it).
+SITE_URL ?= http://$(HOST):$(PORT)
+export SITE_URL
+# Compiled catalogues: built from the .po files by setup and test, never committed (*.mo is in .gitignore).
+MO := locale/en/LC_MESSAGES/django.mo locale/nl/LC_MESSAGES/django.mo
 # The options `make messages` and the catalogue test (tests/trainingnet/test_translations.py) use alike.
 MAKEMESSAGES_OPTIONS := --add-location=file --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 
@@ -20,9 +24,8 @@ $(STAMP): pyproject.toml | $(PY)
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# The compiled English catalogue: built from the .po (not committed; *.mo is in .gitignore).
-$(MO): locale/en/LC_MESSAGES/django.po | $(STAMP)
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(STAMP)
+	$(PY) manage.py compilemessages --locale=$* --ignore=.venv --ignore=var
 
 ## setup: virtualenv, pinned packages, database, CBS municipalities, demo content (idempotent, no server)
 setup: $(STAMP) $(MO)

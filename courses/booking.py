@@ -117,6 +117,14 @@ def may_manage_booking(booking: Booking, user) -> bool:
     return booking.user_id == getattr(user, "pk", None) or roles.is_coordinator(user)
 
 
+def may_cancel(booking: Booking, now: datetime.datetime | None = None) -> bool:
+    """A live booking (a seat or a waiting-list place) can be cancelled until its session begins; the session of
+    `booking` must be loaded with its status and start."""
+    now = now or timezone.now()
+    return (booking.status in (Booking.Status.CONFIRMED, Booking.Status.WAITING)
+            and not booking.session.is_cancelled and booking.session.starts_at > now)
+
+
 def cancel(booking_id: int, by, now: datetime.datetime | None = None) -> Booking:
     """Cancel a booking (by its owner or a coordinator). A freed seat goes to the first on the waiting list."""
     from courses import scheduling_tasks
@@ -131,7 +139,9 @@ def cancel(booking_id: int, by, now: datetime.datetime | None = None) -> Booking
             raise BookingError(_("U kunt alleen uw eigen boekingen annuleren."))
         if booking.status == Booking.Status.CANCELLED:
             raise BookingError(_("Deze boeking is al geannuleerd."))
-        if booking.status not in (Booking.Status.CONFIRMED, Booking.Status.WAITING) or session.starts_at <= now:
+        if session.is_cancelled:
+            raise BookingError(_("Deze sessie is al geannuleerd; uw plaats vervalt vanzelf."))
+        if not may_cancel(booking, now):
             raise BookingError(_("Een sessie die al begonnen is, kunt u niet meer annuleren."))
         freed_seat = booking.status == Booking.Status.CONFIRMED
         booking.status = Booking.Status.CANCELLED

@@ -130,17 +130,26 @@ def book(request, pk: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel(request, pk: int):
-    booking = get_object_or_404(Booking.objects.select_related("session"), pk=pk)
+    """GET asks "are you sure?" (a page of its own, no JavaScript needed); POST cancels."""
+    booking = get_object_or_404(Booking.objects.select_related("session", "session__training_day"), pk=pk)
+    back = "mijn-boekingen" if request.GET.get("next", request.POST.get("next")) == "mijn-boekingen" else ""
+    if request.method == "GET":
+        if not booking_service.may_manage_booking(booking, request.user):
+            raise Http404
+        return render(request, "courses/scheduling/cancel_confirm.html", {
+            "booking": booking, "session": booking.session, "next": back,
+            "may_cancel": booking_service.may_cancel(booking),
+            "back_url": "/agenda/mijn-boekingen/" if back else booking.session.get_absolute_url(),
+        })
     try:
         booking_service.cancel(booking.pk, request.user)
     except booking_service.BookingError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Uw boeking is geannuleerd."))
-    next_url = request.POST.get("next")
-    if next_url == "mijn-boekingen":
+    if back:
         return redirect("courses:my_bookings")
     return redirect(booking.session)
 
@@ -155,6 +164,8 @@ def my_bookings(request):
                     .annotate(course_title=F("session__course__title"))
                     .order_by("-session__starts_at", "-pk"))
     now = timezone.now()
+    for booking in bookings:
+        booking.cancellable = booking_service.may_cancel(booking, now)
     return render(request, "courses/scheduling/my_bookings.html", {
         "upcoming": [b for b in reversed(bookings) if b.session.ends_at >= now],
         "past": [b for b in bookings if b.session.ends_at < now],

@@ -88,6 +88,10 @@ def fixed(path: str) -> Callable[[dict], str]:
 MATRIX: dict[str, Entry] = {
     # Foundation (trainingnet/)
     "privacy": Entry(fixed("/privacy/"), PUBLIC),
+    "accessibility": Entry(fixed("/toegankelijkheid/"), PUBLIC),
+    "my_trainingnet": Entry(fixed("/mijn/"), MEMBERS),
+    # Where the admin sends those without access: visitors to the login, members to a Dutch page saying why.
+    "admin_access": Entry(fixed("/beheer-toegang/"), expect(LOGIN, 403, 302, 403, 302)),
     "healthz": Entry(fixed("/healthz/"), PUBLIC),
     "switch_language": Entry(fixed("/taal/nl/?next=/"), expect(302, 302, 302, 302, 302)),
     "province_list": Entry(fixed("/provincies/"), PUBLIC),

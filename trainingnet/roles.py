@@ -48,6 +48,12 @@ def is_coordinator(user) -> bool:
     return bool(getattr(user, "is_superuser", False)) or has_role(user, COORDINATOR)
 
 
+def works_in_admin(user) -> bool:
+    """Trainers (their courses and sessions) and coordinators (everything) work in the Wagtail admin: they get a
+    Beheer link. Read from the cached roles, so the header costs no extra query."""
+    return is_coordinator(user) or has_role(user, TRAINER) or bool(getattr(user, "is_staff", False))
+
+
 def has_any_role(user) -> bool:
     """A member of the network: someone with at least one role (or a superuser)."""
     return bool(getattr(user, "is_superuser", False)) or bool(role_names(user))

@@ -91,3 +91,65 @@ def healthz(request):
 
 def privacy(request):
     return render(request, "trainingnet/privacy.html")
+
+
+def accessibility_statement(request):
+    return render(request, "trainingnet/accessibility.html")
+
+
+@login_required
+def my_trainingnet(request):
+    """The start page after login: what is coming and what waits, per role of the person."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    from courses.models.scheduling import Booking, Pledge, Session
+    from maturity.models import Assessment
+    from support_requests.models import ExpertInvitation, InvitationStatus, SupportRequest
+    from trainingnet.waiting_work import coordinator_work
+
+    user, now = request.user, timezone.now()
+    names = roles.role_names(user)
+    context = {
+        "bookings": list(Booking.objects.filter(user=user, session__ends_at__gte=now,
+                                                status__in=(Booking.Status.CONFIRMED, Booking.Status.WAITING))
+                         .select_related("session").annotate(course_title=F("session__course__title"))
+                         .order_by("session__starts_at")[:5]),
+        "requests": list(SupportRequest.objects.filter(requester=user).select_related("municipality")
+                         .only("reference", "status", "created_at", "municipality__name").order_by("-created_at")[:5]),
+        "assessment": Assessment.objects.filter(user=user).order_by("-created_at").first(),
+        "is_trainer": roles.TRAINER in names,
+        "is_expert": roles.EXPERT in names,
+    }
+    if context["is_trainer"]:
+        context["sessions"] = list(Session.objects.filter(trainer=user, ends_at__gte=now)
+                                   .select_related("training_day").annotate(course_title=F("course__title"))
+                                   .order_by("starts_at")[:5])
+        context["pledges"] = list(Pledge.objects.filter(trainer=user, month__gte=timezone.localdate().replace(day=1))
+                                  .select_related("province").order_by("month")[:5])
+    if context["is_expert"]:
+        context["invitations"] = list(ExpertInvitation.objects.filter(
+            expert__user=user, status=InvitationStatus.PENDING, expires_at__gt=now)
+            .select_related("request__municipality").order_by("expires_at"))
+        context["assignments"] = list(SupportRequest.objects.open().filter(assigned_expert__user=user)
+                                      .select_related("municipality").order_by("-created_at")[:10])
+    if roles.is_coordinator(user):
+        context["work"] = coordinator_work(now)
+    return render(request, "trainingnet/my_trainingnet.html", context)
+
+
+def admin_access(request):
+    """Wagtail's admin sends whoever may not use it here (WAGTAILADMIN_LOGIN_URL). A visitor goes on to the login;
+    a member without admin access gets a page that says what the admin is for, instead of a loop between /admin/
+    and the login."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.GET.get("next") or "/admin/")
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return redirect("wagtailadmin_home")  # someone with access opened this page directly
+    return render(request, "trainingnet/admin_access.html", status=403)
+
+
+def csrf_failure(request, reason: str = ""):
+    return render(request, "403_csrf.html", status=403)

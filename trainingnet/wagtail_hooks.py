@@ -2,8 +2,10 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -76,3 +78,24 @@ class RegistryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(RegistryViewSetGroup)
+
+
+class WaitingWorkPanel(Component):
+    """The coordinators' waiting work (trainingnet/waiting_work.py) on the admin home, as on Mijn Trainingnet."""
+
+    name = "waiting_work"
+    order = 50
+    template_name = "trainingnet/admin/waiting_work_panel.html"
+
+    def get_context_data(self, parent_context):
+        from trainingnet.waiting_work import coordinator_work
+
+        return {"work": coordinator_work()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_work_panel(request, panels):
+    from trainingnet import roles
+
+    if roles.is_coordinator(request.user):
+        panels.insert(0, WaitingWorkPanel())

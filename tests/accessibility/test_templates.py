@@ -32,6 +32,11 @@ ALLAUTH_NOT_SHOWN = {
     "account/confirm_login_code.html": "login by code is off (ACCOUNT_LOGIN_BY_CODE_ENABLED); without a pending "
                                        "code login allauth redirects to the login page",
 }
+# Page templates that no GET of a URL shows, with the test that renders them instead.
+NOT_REACHABLE_BY_URL = {
+    "500.html": "shown only when a view fails: tests/trainingnet/test_error_pages.py renders it",
+    "403_csrf.html": "shown when a form comes back without its CSRF token: tests/trainingnet/test_error_pages.py",
+}
 # allauth views whose template is chosen at run time rather than in template_name.
 ALLAUTH_TEMPLATE_OF = {"account_email_verification_sent": "account/verification_sent.html"}
 
@@ -82,6 +87,15 @@ PAGES: list[Visit] = [
     Visit(("trainingnet/province_detail.html",), "/provincies/zeeland/", state="no large municipality, sessions"),
     Visit(("trainingnet/province_detail.html",), "/provincies/groningen/", state="no sessions"),
     Visit(("trainingnet/privacy.html",), "/privacy/"),
+    Visit(("trainingnet/accessibility.html",), "/toegankelijkheid/"),
+    Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "staff", "member with bookings, requests, a scan"),
+    Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "booker", "nothing yet"),
+    Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "trainer", "trainer"),
+    Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "expert", "expert with an invitation"),
+    Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "coordinator", "waiting work"),
+    Visit(("trainingnet/admin_access.html",), "/admin/", "staff", "no admin access"),
+    Visit(("403.html",), "/dashboard/", "staff", "refused"),
+    Visit(("404.html",), "/bestaat-niet/", state="not found"),
     Visit(("account/profile.html",), "/accounts/profiel/", "staff"),
     Visit(("account/delete.html",), "/accounts/verwijderen/", "staff"),
     Visit(("account/delete.html",), "/accounts/verwijderen/", "staff", "errors", submit="Verwijder mijn account"),
@@ -134,6 +148,8 @@ PAGES: list[Visit] = [
           "trainer of the session"),
     Visit(("courses/scheduling/my_bookings.html",), "/agenda/mijn-boekingen/", "staff"),
     Visit(("courses/scheduling/my_bookings.html",), "/agenda/mijn-boekingen/", "booker", "empty"),
+    Visit(("courses/scheduling/cancel_confirm.html",), lambda d: f"/agenda/boeking/{d.booking.pk}/annuleren/",
+          "staff", "asks before cancelling"),
     Visit(("courses/scheduling/attendees.html",), lambda d: f"/agenda/sessie/{d.past_session.pk}/deelnemers/",
           "trainer", "marking attendance, evaluations"),
     Visit(("courses/scheduling/attendees.html",), lambda d: f"/agenda/sessie/{d.session.pk}/deelnemers/",
@@ -243,7 +259,7 @@ def covered() -> set[str]:
 def test_every_page_template_has_an_axe_check():
     pages = page_templates()
     assert {"trainingnet/home_page.html", ALLAUTH_LAYOUT} <= pages and "includes/header.html" not in pages
-    missing = sorted(pages - covered())
+    missing = sorted(pages - covered() - set(NOT_REACHABLE_BY_URL))
     assert not missing, f"page templates without an entry in PAGES (tests/accessibility/test_templates.py): {missing}"
     missing_allauth = sorted(allauth_page_templates() - covered() - set(ALLAUTH_NOT_SHOWN))
     assert not missing_allauth, f"allauth pages without an entry in PAGES: {missing_allauth}"
@@ -290,7 +306,7 @@ def build_data() -> SimpleNamespace:
     kb = knowledge_base()
     article = ArticlePageFactory(parent=kb, title="Webcare in Sluis", summary="Zo begon Sluis met webcare.")
     session = SessionFactory(course=webcare, trainer=users["trainer"])
-    BookingFactory(session=session, user=users["staff"])
+    booking = BookingFactory(session=session, user=users["staff"])
     past_day = TrainingDayFactory(date=timezone.localdate() - datetime.timedelta(days=7))
     past = SessionFactory(course=webcare, training_day=past_day, trainer=users["trainer"])
     attended = BookingFactory(session=past, user=users["staff"], status=Booking.Status.ATTENDED)
@@ -309,7 +325,8 @@ def build_data() -> SimpleNamespace:
     unverified = EmailAddress.objects.create(user=users["outsider"], email="nieuw-adres@gemeente.example",
                                              verified=False, primary=False)
     return SimpleNamespace(
-        users=users, course=webcare, bare_course=bare, article=article, session=session, past_session=past,
+        users=users, booking=booking, course=webcare, bare_course=bare, article=article, session=session,
+        past_session=past,
         evaluation_token=evaluations.evaluation_token(attended),
         evaluated_token=evaluations.evaluation_token(evaluated), expert=expert, request=request,
         done_request=done, accept_token=assignment.make_token(invitation, "accept"),
@@ -331,23 +348,19 @@ def session_cookies(users: dict, live_server_url: str) -> dict[str, dict]:
     return cookies
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_every_page_template_passes_axe(page, live_server, home):
+def open_every_page(page, data, failures: list[str]):
+    """Open every entry of PAGES in `page` (logged in as its user, its form submitted for the error state), check
+    that the URL rendered the templates it claims, and yield (visit, where) with the page showing that state."""
     from django.test.signals import template_rendered
     from playwright.sync_api import Error as PlaywrightError
 
-    from tests.browser import axe_violations
-
-    data = build_data()
-    cookies = session_cookies(data.users, live_server.url)
+    cookies = session_cookies(data.users, data.live_server_url)
     rendered: list[str] = []
 
     def record(sender, template, **kwargs):
         rendered.append(template.name)
 
     template_rendered.connect(record)
-    failures = []
     try:
         for visit in PAGES:
             page.context.clear_cookies()
@@ -371,9 +384,55 @@ def test_every_page_template_passes_axe(page, live_server, home):
             if missing:
                 failures.append(f"{where}: did not render {missing} (rendered {sorted(set(rendered))})")
                 continue
-            violations = axe_violations(page)
-            failures += [f"{where}: {v['id']} ({v['impact']}): {v['help']} at "
-                         f"{[n['target'] for n in v['nodes']][:3]}" for v in violations]
+            yield visit, where
     finally:
         template_rendered.disconnect(record)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_page_template_passes_axe(page, live_server, home):
+    from tests.browser import axe_violations
+
+    data = build_data()
+    data.live_server_url = live_server.url
+    failures: list[str] = []
+    for _visit, where in open_every_page(page, data, failures):
+        violations = axe_violations(page)
+        failures += [f"{where}: {v['id']} ({v['impact']}): {v['help']} at "
+                     f"{[n['target'] for n in v['nodes']][:3]}" for v in violations]
     assert not failures, "axe-core or routing failures:\n" + "\n".join(failures)
+
+
+# The widest element that sticks out on the right, to say what to fix.
+WIDEST_OVERFLOW = """() => {
+    const limit = document.documentElement.clientWidth;
+    let worst = null;
+    for (const el of document.querySelectorAll('body *')) {
+        const right = el.getBoundingClientRect().right;
+        if (right > limit + 1 && (!worst || right > worst.right)) {
+            const cls = typeof el.className === 'string' && el.className ? el.className : '';
+            const classes = cls ? '.' + cls.split(' ').join('.') : '';
+            worst = {right, tag: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes};
+        }
+    }
+    return {scroll: document.documentElement.scrollWidth, width: limit, worst};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("width", [320, 375])
+def test_no_page_scrolls_sideways_on_a_phone(page, live_server, home, width):
+    """Every page template in every state of PAGES fits a phone screen: the page itself never scrolls sideways
+    (a wide table may scroll inside its own box)."""
+    data = build_data()
+    data.live_server_url = live_server.url
+    page.set_viewport_size({"width": width, "height": 800})
+    failures: list[str] = []
+    for _visit, where in open_every_page(page, data, failures):
+        measured = page.evaluate(WIDEST_OVERFLOW)
+        if measured["scroll"] > measured["width"]:
+            failures.append(f"{where}: {measured['scroll']} px wide at {width} px "
+                            f"(widest: {measured['worst']})")
+    assert not failures, f"pages that scroll sideways at {width} px:\n" + "\n".join(failures)

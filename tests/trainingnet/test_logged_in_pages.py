@@ -12,8 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def book(user, count: int, start: int = 0) -> None:
+    """Bookings 0-2 on the three days before today, the others from tomorrow on (never today: whether a session of
+    today has begun depends on the hour the test runs)."""
     for index in range(start, start + count):
-        day = TrainingDayFactory(date=timezone.localdate() + datetime.timedelta(days=index - 3))
+        offset = index - 3 if index < 3 else index - 2
+        day = TrainingDayFactory(date=timezone.localdate() + datetime.timedelta(days=offset))
         BookingFactory(user=user, session=SessionFactory(training_day=day, course=course_page(f"Cursus {index}")))
 
 

@@ -132,7 +132,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "account_profile"
+LOGIN_REDIRECT_URL = "my_trainingnet"
+CSRF_FAILURE_VIEW = "trainingnet.views.csrf_failure"
 
 # django-allauth: the email address is the login, verified before first use.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -227,6 +228,7 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 WAGTAIL_SITE_NAME = "Trainingnet"
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "programmabureau@trainingnet.example")
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "docx", "xlsx", "odp", "odt"]
@@ -234,7 +236,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.documents.VersionedDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "25")) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = False
-WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAILADMIN_LOGIN_URL = "admin_access"  # visitors go on to the login; members without access get a page
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
