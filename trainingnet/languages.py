@@ -3,8 +3,9 @@
 A person chooses the language with the link in the footer. The choice is a cookie for the browser and, for someone
 logged in, it is also kept on their account (`User.language`; logging in with a chosen language keeps it too), so
 that the mails sent to them later, by a background task as well (a reminder, a cancelled session, an expert found
-for their support request), are written in the language they read. A mail to an address without an account is
-written in the language of the page that caused it, and in Dutch when no page did.
+for their support request), are written in the language they read. A mail to an address without an account is in
+Dutch, the site's first language, unless its sender knows better (a requester gets the language they filed their
+request in; allauth's mails follow the page the person is on).
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ def remember_choice(user, code: str) -> None:
 
 
 def readers_by_language(addresses: Iterable[str]) -> dict[str, list[str]]:
-    """The addresses grouped by the language their reader chose; without an account: the current language."""
+    """The addresses grouped by the language their reader chose; without an account: Dutch."""
     addresses = sorted({address for address in addresses if address})
-    fallback = current()
+    fallback = settings.LANGUAGE_CODE
     chosen = dict(get_user_model().objects.filter(email__in=[a.lower() for a in addresses])
                   .values_list("email", "language"))
     groups: dict[str, list[str]] = {}

@@ -201,3 +201,27 @@ def test_a_fresh_copy_of_the_catalogue_compiles_with_msgfmt(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+def test_every_mail_template_has_its_text_marked_for_translation():
+    """Mails (subjects and bodies) hold no text outside {% translate %}/{% blocktranslate %}: rendered in the
+    reader's language, an English reader's mail is English from the first line to the last."""
+    from django.template.base import Lexer, TokenType
+
+    from tests.accessibility.test_templates import project_template_dirs
+
+    loose = []
+    mail_templates = [path for directory in project_template_dirs() for path in directory.rglob("mail/*.txt")]
+    assert len(mail_templates) > 30
+    for path in mail_templates:
+        inside_blocktranslate = False
+        for token in Lexer(path.read_text(encoding="utf-8")).tokenize():
+            if token.token_type == TokenType.BLOCK:
+                name = token.contents.split()[0]
+                inside_blocktranslate = name in ("blocktranslate", "blocktrans", "plural") or (
+                    inside_blocktranslate and name not in ("endblocktranslate", "endblocktrans"))
+            elif token.token_type == TokenType.TEXT and not inside_blocktranslate:
+                text = re.sub(r"\S*/\S*", "", token.contents)  # paths after {{ site_url }}
+                loose += [f"{path.name}: {word}" for word in re.findall(r"[^\W\d_]{2,}", text)
+                          if word != "Trainingnet"]
+    assert not loose, f"mail text not marked for translation: {loose}"
