@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import Document
 
-from courses.search import SearchFilters, highlight, search_site
+from courses.search import SearchFilters, highlight, hits_for, search_site
 from trainingnet.models import Topic
 
 
@@ -24,14 +24,14 @@ def search(request):
     context = {"query": query, "filters": filters}
     if query:
         outcome = search_site(query, filters)
-        hits = Paginator(outcome.hits, HITS_PER_PAGE).get_page(request.GET.get("pagina"))
+        results_page = Paginator(outcome.refs, HITS_PER_PAGE).get_page(request.GET.get("pagina"))
+        hits = hits_for(results_page.object_list, request)
         for hit in hits:
             hit.title_html = highlight(hit.title, query)
             hit.text_html = highlight(hit.text[:300], query)
-        context["outcome"] = outcome
-        context["hits"] = hits
-        context["facets"] = facet_links(request.GET, outcome.facets)
-        if not outcome.hits:
+        context.update(outcome=outcome, results_page=results_page, hits=hits,
+                       facets=facet_links(request.GET, outcome.facets))
+        if not outcome.refs:
             context["suggested_topics"] = Topic.objects.filter(courses__live=True).distinct().order_by("name")
     return render(request, "courses/search.html", context)
 
