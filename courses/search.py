@@ -173,3 +173,23 @@ def _facets(course_ids, article_ids, material_ids, phase_counts, format_counts):
                  if phase_counts.get(f"p{p}")],
         "vorm": [(v, str(label), format_counts[v]) for v, label in CourseFormat.choices if format_counts.get(v)],
     }
+
+
+MAX_SUGGESTIONS = 8
+
+
+def suggest(text: str, request=None) -> list[dict[str, str]]:
+    """Titles of published courses and knowledge articles that start with what someone is typing in the search box
+    (the last word may be unfinished), courses first: a fixed number of queries."""
+    if len(text.strip()) < 2:
+        return []
+    backend = get_search_backend()
+    found: list[dict[str, str]] = []
+    for kind, model in (("cursus", CoursePage), ("artikel", ArticlePage)):
+        room = MAX_SUGGESTIONS - len(found)
+        if room <= 0:
+            break
+        pages = backend.autocomplete(text, model.objects.live().public().defer_streamfields())[:room]
+        found += [{"title": page.title, "url": page.get_url(request), "kind": str(KIND_LABELS[kind])}
+                  for page in pages]
+    return found

@@ -1,11 +1,13 @@
 import re
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.documents.models import Document
 
-from courses.search import SearchFilters, highlight, hits_for, search_site
+from courses.search import SearchFilters, highlight, hits_for, search_site, suggest
 from trainingnet.models import Topic
 
 
@@ -34,6 +36,14 @@ def search(request):
         if not outcome.refs:
             context["suggested_topics"] = Topic.objects.filter(courses__live=True).distinct().order_by("name")
     return render(request, "courses/search.html", context)
+
+
+def suggestions(request):
+    """/zoeken/suggesties/?q=...: suggestions as you type in the header search box (static/js/search-suggest.js)."""
+    found = suggest(clean_query(request.GET.get("q", "")), request)
+    status = ngettext("%(count)s suggestie, kies met de pijltjestoetsen", "%(count)s suggesties, kies met de "
+                      "pijltjestoetsen", len(found)) % {"count": len(found)} if found else ""
+    return JsonResponse({"suggestions": found, "status": status})
 
 
 FACET_TITLES = {"soort": _("Soort"), "onderwerp": _("Onderwerp"), "fase": _("Volwassenheidsfase"), "vorm": _("Vorm")}
