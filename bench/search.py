@@ -45,6 +45,7 @@ def seed() -> None:
     from trainingnet.demo import ensure_home_page
 
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
     call_command("load_municipalities", verbosity=0)
     ensure_home_page()
     if seed_courses(COURSES):

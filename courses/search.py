@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import escape
@@ -84,9 +85,11 @@ def highlight(text: str, query: str) -> SafeString:
 
 
 def _ids(queryset, query: SearchQuery) -> list[int]:
-    """The ids of the best matches in rank order; no page objects are built for them."""
-    results = get_search_backend().search(query, queryset.only("pk"))
-    return [obj.pk for obj in results[:MAX_HITS]]
+    """The ids of the best matches in rank order, without building objects for them: the database backends take a
+    query of ids; Elasticsearch (which loads its hits from the queryset) gets objects with nothing but the id."""
+    if settings.ELASTICSEARCH_URL:
+        return [obj.pk for obj in get_search_backend().search(query, queryset.only("pk"))[:MAX_HITS]]
+    return list(get_search_backend().search(query, queryset.values_list("pk", flat=True))[:MAX_HITS])
 
 
 def _filtered(ids: list[int], queryset) -> list[int]:

@@ -10,6 +10,7 @@ Every search backend (SQLite, PostgreSQL, Elasticsearch) gets the same prepared 
   "protocol" and "webcareprotocol";
 - a search for two words also looks for them written as one: "webcare protocol" and "Webcare-protocol" find
   "webcareprotocol";
+- a page matches a search when it has all its words as Dutch stems, or all as English stems;
 - a handful of very common Dutch and English words ("de", "voor", "the") are left out, so they do not have to appear.
 
 Pages index `index_text(...)` in a search field of their own; searches go through `search_query(...)`.
@@ -22,7 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
-from wagtail.search.query import And, Or, PlainText, SearchQuery
+from wagtail.search.query import Or, PlainText, SearchQuery
 
 DUTCH = snowballstemmer.stemmer("dutch_porter")
 ENGLISH = snowballstemmer.stemmer("english")
@@ -61,37 +62,33 @@ def index_text(*texts: str) -> str:
     return " ".join(out)
 
 
-def _word_query(word: str) -> SearchQuery:
-    forms = stems(word)
-    return PlainText(forms[0], operator="and") if len(forms) == 1 else Or([PlainText(f) for f in forms])
+def _all_words(terms: list[str]) -> list[SearchQuery]:
+    """Every word of a spelling, stemmed the Dutch way, and (when that differs) every word stemmed the English way."""
+    ways = dict.fromkeys(" ".join(stems(term)[-1 if english else 0] for term in terms) for english in (False, True))
+    return [PlainText(text, operator="and") for text in ways]
 
 
-def _all_words(terms: list[str]) -> SearchQuery:
-    queries = [_word_query(term) for term in terms]
-    return queries[0] if len(queries) == 1 else And(queries)
-
-
-def spellings(text: str) -> list[list[str]]:
-    """The ways a search may be written: word by word, and with each pair of neighbouring words as one word."""
+def spellings(text: str, joined: bool = True) -> list[list[str]]:
+    """The ways a search may be written: word by word, and (when `joined`) with each pair of neighbouring words as
+    one word."""
     terms = [part for parts in words(text) for part in parts][:MAX_WORDS]
     if not terms:
         return []
     found = [terms]
-    for i in range(len(terms) - 1):
+    for i in range(len(terms) - 1 if joined else 0):
         found.append([*terms[:i], terms[i] + terms[i + 1], *terms[i + 2:]])
     return found
 
 
 def search_query(phrasings: Iterable[str]) -> SearchQuery | None:
-    """One query for the search backend: a page matches when it has every word of one of the phrasings
-    (a search and its synonyms), in any of their spellings. None when nothing is left to search for."""
+    """One query for the search backend: a page matches when it has every word of one of the phrasings (the search
+    as typed, then its synonyms), in one of their spellings. The search as typed is also tried with neighbouring words
+    joined; synonyms are used as the coordinators wrote them. None when nothing is left to search for."""
     alternatives: list[SearchQuery] = []
-    seen: set[tuple[str, ...]] = set()
-    for phrasing in phrasings:
-        for terms in spellings(phrasing):
-            if tuple(terms) not in seen:
-                seen.add(tuple(terms))
-                alternatives.append(_all_words(terms))
+    for n, phrasing in enumerate(phrasings):
+        for terms in spellings(phrasing, joined=n == 0):
+            alternatives += _all_words(terms)
+    alternatives = list({query.query_string: query for query in alternatives}.values())
     if not alternatives:
         return None
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
