@@ -64,7 +64,7 @@ def facet_links(params, facets: dict) -> list[dict]:
                 query[name] = value
             links.append({"label": label, "count": count, "current": current, "query": query.urlencode()})
         if links:
-            groups.append({"title": FACET_TITLES[name], "links": links})
+            groups.append({"name": name, "title": FACET_TITLES[name], "links": links})
     return groups
 
 
