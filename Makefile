@@ -9,6 +9,10 @@ PORT ?= 8000
 # Links in mails: the address the server runs on, unless SITE_URL says otherwise (production sets it).
 SITE_URL ?= http://$(HOST):$(PORT)
 export SITE_URL
+# Compiled catalogues: built from the .po files by setup and test, never committed (*.mo is in .gitignore).
+MO := locale/en/LC_MESSAGES/django.mo locale/nl/LC_MESSAGES/django.mo
+# The options `make messages` and the catalogue test (tests/trainingnet/test_translations.py) use alike.
+MAKEMESSAGES_OPTIONS := --add-location=file --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 
 .PHONY: setup run worker test test-postgres lint check bench messages clean
 
@@ -20,8 +24,11 @@ $(STAMP): pyproject.toml | $(PY)
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(STAMP)
+	$(PY) manage.py compilemessages --locale=$* --ignore=.venv --ignore=var
+
 ## setup: virtualenv, pinned packages, database, CBS municipalities, demo content (idempotent, no server)
-setup: $(STAMP)
+setup: $(STAMP) $(MO)
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_municipalities
@@ -39,11 +46,11 @@ worker: setup
 	$(PY) manage.py db_worker --queue-name '*'
 
 ## test: setup the virtualenv and run the whole suite on SQLite
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	$(BIN)/pytest -q
 
 ## test-postgres: the same suite on PostgreSQL (DATABASE_URL defaults to the local test server)
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(MO)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q
 
 ## bench: seed a realistic scale into PostgreSQL, serve with gunicorn, measure each page with wrk (bench/RESULTS.md)
@@ -58,9 +65,10 @@ check: $(STAMP)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+## messages: collect the marked Dutch strings into locale/en/LC_MESSAGES/django.po (translate the new ones there)
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py makemessages -l en $(MAKEMESSAGES_OPTIONS)
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
 
 clean:
 	rm -rf $(VENV) var

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models.scheduling import Evaluation, Session
 from courses.pledges import add_months, servable_provinces
+from trainingnet.forms import DutchOptionsSelect
 from trainingnet.models import Province, Topic
 
 
@@ -45,7 +46,8 @@ class AgendaFilterForm(forms.Form):
                                        required=False, empty_label=_("Alle provincies"), label=_("Provincie"))
     maand = forms.ChoiceField(required=False, label=_("Maand"))
     onderwerp = forms.ModelChoiceField(queryset=Topic.objects.order_by("name"), to_field_name="slug",
-                                       required=False, empty_label=_("Alle onderwerpen"), label=_("Onderwerp"))
+                                       required=False, empty_label=_("Alle onderwerpen"), label=_("Onderwerp"),
+                                       widget=DutchOptionsSelect)
     soort = forms.ChoiceField(required=False, label=_("Soort"),
                               choices=[("", _("Groep en maatwerk")), *Session.Kind.choices])
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from courses import calendars
@@ -48,30 +49,42 @@ def _context(booking: Booking, **extra) -> dict:
 
 
 def _ics(booking: Booking) -> list[tuple[str, str, str]]:
-    return [(f"sessie-{booking.session_id}.ics", calendars.booking_calendar(booking).decode(), "text/calendar")]
+    with translation.override(_language(booking)):
+        calendar = calendars.booking_calendar(booking).decode()
+    return [(f"sessie-{booking.session_id}.ics", calendar, "text/calendar")]
 
 
 def _to(booking: Booking) -> list[str]:
     return [booking.user.email] if booking.user_id and booking.user.email else []
 
 
+def _language(booking: Booking) -> str:
+    """The language the participant chose (trainingnet.languages): the mail and its calendar file are in it."""
+    return booking.user.language if booking.user_id else settings.LANGUAGE_CODE
+
+
+def _mail(booking: Booking, kind: str, context: dict, ics: bool = False) -> None:
+    queue_templated_mail(_to(booking), MAIL + kind, context, attachments=_ics(booking) if ics else (),
+                         language=_language(booking))
+
+
 def notify_booked(booking: Booking) -> None:
     """Confirmation (with the session's .ics) or the notice that the person is on the waiting list."""
     if booking.status == Booking.Status.CONFIRMED:
-        queue_templated_mail(_to(booking), MAIL + "confirmed", _context(booking), attachments=_ics(booking))
+        _mail(booking, "confirmed", _context(booking), ics=True)
     else:
         position = booking.session.bookings.filter(
             status=Booking.Status.WAITING, created_at__lte=booking.created_at).count()
-        queue_templated_mail(_to(booking), MAIL + "waiting", _context(booking, position=position))
+        _mail(booking, "waiting", _context(booking, position=position))
 
 
 def notify_promoted(booking: Booking) -> None:
-    queue_templated_mail(_to(booking), MAIL + "promoted", _context(booking), attachments=_ics(booking))
+    _mail(booking, "promoted", _context(booking), ics=True)
 
 
 def notify_booking_cancelled(booking: Booking) -> None:
     """The person's own cancellation, with the cancelled event so their calendar drops it."""
-    queue_templated_mail(_to(booking), MAIL + "booking_cancelled", _context(booking), attachments=_ics(booking))
+    _mail(booking, "booking_cancelled", _context(booking), ics=True)
 
 
 @task()
@@ -86,8 +99,7 @@ def send_session_cancellation(session_id: int) -> int:
                                     "session__municipality"))
         for booking in bookings:
             if _to(booking):
-                queue_templated_mail(_to(booking), MAIL + "session_cancelled", _context(booking),
-                                     attachments=_ics(booking))
+                _mail(booking, "session_cancelled", _context(booking), ics=True)
                 sent += 1
     return sent
 
@@ -110,7 +122,7 @@ def remind(now: datetime.datetime | None = None) -> int:
         with transaction.atomic():
             updated = Booking.objects.filter(pk=booking.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
             if updated and _to(booking):
-                queue_templated_mail(_to(booking), MAIL + "reminder", _context(booking), attachments=_ics(booking))
+                _mail(booking, "reminder", _context(booking), ics=True)
                 count += 1
     return count
 
@@ -134,8 +146,7 @@ def request_evaluations(now: datetime.datetime | None = None) -> int:
                        .update(evaluation_requested_at=now))
             if updated and _to(booking):
                 path = reverse("courses:evaluation", kwargs={"token": evaluation_token(booking)})
-                queue_templated_mail(_to(booking), MAIL + "evaluation_request",
-                                     _context(booking, evaluation_path=path))
+                _mail(booking, "evaluation_request", _context(booking, evaluation_path=path))
                 count += 1
     return count
 

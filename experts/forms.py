@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from experts.models import Expert
-from trainingnet.forms import IdsChoiceField
+from trainingnet.forms import DutchOptionsCheckboxes, IdsChoiceField
 
 
 class OwnProfileForm(forms.ModelForm):
@@ -14,7 +14,7 @@ class OwnProfileForm(forms.ModelForm):
         fields = ["name", "job_title", "bio", "topics", "levels", "provinces", "serves_whole_country",
                   "acute_reach_neighbours",
                   "capacity_days_per_month", "on_call", "email", "phone", "listing_consent"]
-        widgets = {"topics": forms.CheckboxSelectMultiple, "levels": forms.CheckboxSelectMultiple,
+        widgets = {"topics": DutchOptionsCheckboxes, "levels": forms.CheckboxSelectMultiple,
                    "provinces": forms.CheckboxSelectMultiple}
         help_texts = {"listing_consent": _("Zonder uw toestemming staat u niet in de gids.")}
         field_classes = {"topics": IdsChoiceField, "levels": IdsChoiceField, "provinces": IdsChoiceField}

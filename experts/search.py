@@ -16,6 +16,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from experts.models import Expert, Shell, SupportLevel
 from trainingnet.models import Province, Topic
 from trainingnet.query import province_code, slug_value
+from trainingnet.synonyms import expand
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,14 @@ def filtered(criteria: Criteria) -> QuerySet[Expert]:
     if criteria.shell:
         experts = experts.filter(shell=criteria.shell)
     if criteria.text:
-        for word in criteria.text.split():
-            experts = experts.filter(Q(name__icontains=word) | Q(job_title__icontains=word) | Q(bio__icontains=word)
-                                     | Q(topics__name__icontains=word))
+        matching = Q(pk__in=[])
+        for phrasing in expand(criteria.text):  # the text and the same text with the coordinators' synonyms
+            by_words = Expert.objects.all()
+            for word in phrasing.split():
+                by_words = by_words.filter(Q(name__icontains=word) | Q(job_title__icontains=word)
+                                           | Q(bio__icontains=word) | Q(topics__name__icontains=word))
+            matching |= Q(pk__in=by_words.values("pk"))
+        experts = experts.filter(matching)
     return Expert.objects.filter(pk__in=experts.values("pk"))
 
 

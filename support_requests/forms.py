@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from support_requests.models import Delivery, Partnership, RequestKind, RequestLevel, Status
-from trainingnet.forms import IdsChoiceField, MunicipalityChoiceField, MunicipalitySelect
+from trainingnet.forms import DutchOptionsCheckboxes, IdsChoiceField, MunicipalityChoiceField, MunicipalitySelect
 from trainingnet.models import Municipality, Topic
 
 HONEYPOT_FIELD = "website"
@@ -22,7 +22,7 @@ class IntakeForm(forms.Form):
     level = forms.ChoiceField(label=_("Niveau"), choices=RequestLevel.choices, widget=forms.RadioSelect,
                               help_text=_("Acuut: er dreigt nu iets, u hoort binnen 2 uur van ons."))
     topics = IdsChoiceField(label=_("Onderwerpen"), queryset=Topic.objects.order_by("name"),
-                            required=False, widget=forms.CheckboxSelectMultiple)
+                            required=False, widget=DutchOptionsCheckboxes)
     situation = forms.CharField(label=_("Wat speelt er?"), max_length=5000,
                                 widget=forms.Textarea(attrs={"rows": 5}))
     help_wanted = forms.CharField(label=_("Welke hulp zoekt u?"), max_length=5000,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from support_requests import lifecycle, notifications
 from support_requests.deadlines import current_targets, due_dates
 from support_requests.models import ReferenceCounter, SupportRequest
+from trainingnet import languages
 
 RATE_WINDOW_SECONDS = 3600
 
@@ -77,6 +78,7 @@ def file_request(data: dict, *, user=None, now: datetime | None = None) -> Suppo
         desired_start=data.get("desired_start"),
         delivery=data.get("delivery") or "beide",
         consent_at=now,
+        language=languages.current(),
         created_at=now,
         response_due_at=response_due,
         match_due_at=match_due,

@@ -92,6 +92,9 @@ class SupportRequest(models.Model):
     delivery = models.CharField(_("op locatie of op afstand"), max_length=10, choices=Delivery.choices,
                                 default=Delivery.EITHER)
     consent_at = models.DateTimeField(_("toestemming gegeven op"))
+    language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE,
+                                help_text=_("De taal waarin de aanvrager de vraag stelde: de e-mails aan de aanvrager "
+                                            "zijn in die taal."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     status_token = models.CharField(max_length=64, unique=True, default=new_status_token, editable=False)
     created_at = models.DateTimeField(_("ingediend op"), db_index=True)

@@ -1,4 +1,8 @@
-"""The mails of the support desk, all through trainingnet.mail (saved first, sent after commit)."""
+"""The mails of the support desk, all through trainingnet.mail (saved first, sent after commit).
+
+Mails to the requester are in the language they filed the request in (`SupportRequest.language`), also when an
+expert's answer or a coordinator's change sends them; the others in the language each reader chose.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ def absolute(path: str) -> str:
 
 def mail_requester_received(req) -> None:
     queue_templated_mail([req.contact_email], "support_requests/mail/received",
-                         {"req": req, "status_url": absolute(req.get_status_url())})
+                         {"req": req, "status_url": absolute(req.get_status_url())}, language=req.language)
 
 
 def mail_coordinators_new(req) -> None:
@@ -40,7 +44,8 @@ def mail_expert_invitation(invitation, accept_url: str, decline_url: str) -> Non
 
 def mail_requester_matched(req) -> None:
     queue_templated_mail([req.contact_email], "support_requests/mail/matched",
-                         {"req": req, "expert": req.assigned_expert, "status_url": absolute(req.get_status_url())})
+                         {"req": req, "expert": req.assigned_expert, "status_url": absolute(req.get_status_url())},
+                         language=req.language)
 
 
 def mail_requester_status(req, status: str) -> None:
@@ -76,7 +81,7 @@ def mail_expert_matched(req) -> None:
 def mail_requester_feedback(req) -> None:
     if req.contact_email:
         queue_templated_mail([req.contact_email], "support_requests/mail/feedback",
-                             {"req": req, "status_url": absolute(req.get_status_url())})
+                             {"req": req, "status_url": absolute(req.get_status_url())}, language=req.language)
 
 
 def mail_coordinators_no_candidate(req) -> None:

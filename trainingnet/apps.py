@@ -9,15 +9,18 @@ class TrainingnetConfig(AppConfig):
     verbose_name = _("Netwerkregister")
 
     def ready(self) -> None:
-        from allauth.account.signals import email_confirmed, user_logged_in
+        from allauth.account.signals import email_confirmed
+        from allauth.account.signals import user_logged_in as allauth_logged_in
+        from django.contrib.auth.signals import user_logged_in
 
-        from trainingnet import page_cache
+        from trainingnet import languages, page_cache
         from trainingnet.accounts import on_email_confirmed
         from trainingnet.sign_on import on_user_logged_in
 
         page_cache.connect_signals()
         email_confirmed.connect(on_email_confirmed, dispatch_uid="trainingnet-membership-email-confirmed")
-        user_logged_in.connect(on_user_logged_in, dispatch_uid="trainingnet-membership-sign-on")
+        allauth_logged_in.connect(on_user_logged_in, dispatch_uid="trainingnet-membership-sign-on")
+        user_logged_in.connect(languages.remember_on_login, dispatch_uid="remember-language-on-login")
     default_auto_field = "django.db.models.BigAutoField"
 
 

@@ -3,6 +3,7 @@ from html import escape
 from django import forms
 from django.core.cache import cache
 from django.forms.utils import flatatt
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +90,27 @@ def municipality_field(required: bool = True) -> MunicipalityChoiceField:
         error_messages={"required": _("Kies de gemeente waar u werkt."),
                         "invalid_choice": _("Kies een gemeente uit de lijst.")},
     )
+
+
+class DutchOptions:
+    """Widget mixin for choices that name content written in Dutch (topics from the database): every option says
+    so (lang="nl"), so that an English page does not read it out as English."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex=subindex, attrs=attrs)
+        if value not in ("", None):
+            option["attrs"]["lang"] = "nl"
+            if self.input_type in ("checkbox", "radio"):  # the label is outside the input
+                option["label"] = format_html('<span lang="nl">{}</span>', label)
+        return option
+
+
+class DutchOptionsSelect(DutchOptions, forms.Select):
+    pass
+
+
+class DutchOptionsCheckboxes(DutchOptions, forms.CheckboxSelectMultiple):
+    pass
 
 
 class IdsChoiceField(forms.ModelMultipleChoiceField):

@@ -15,9 +15,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
+from trainingnet import languages
 from trainingnet.models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -45,12 +46,19 @@ def queue_mail(
 
 
 def queue_templated_mail(to: Iterable[str], template_prefix: str, context: dict,
-                         attachments: Sequence[Attachment] = ()) -> OutgoingMail:
-    """Render `<prefix>_subject.txt` and `<prefix>_body.txt` (and `_body.html` if present) and queue the mail."""
+                         attachments: Sequence[Attachment] = (), language: str | None = None) -> list[OutgoingMail]:
+    """Render `<prefix>_subject.txt` and `<prefix>_body.txt` and queue the mail: one per language its readers
+    chose (`trainingnet.languages`), so that each reads it in their own language. A caller that knows the
+    reader's language already passes `language`."""
     context = {"site_url": settings.SITE_URL, **context}
-    subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
-    body = render_to_string(f"{template_prefix}_body.txt", context)
-    return queue_mail(to, subject, body, attachments=attachments)
+    groups = {language: sorted(set(to))} if language else languages.readers_by_language(to)
+    mails = []
+    for language, addresses in groups.items():
+        with translation.override(language):
+            subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
+            body = render_to_string(f"{template_prefix}_body.txt", context)
+        mails.append(queue_mail(addresses, subject, body, attachments=attachments))
+    return mails
 
 
 def send_outgoing_mail(mail: OutgoingMail) -> bool:

@@ -6,6 +6,7 @@ the small ones of their province. The registry is loaded from CBS files (`manage
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.urls import reverse
@@ -98,6 +99,27 @@ class Topic(index.Indexed, models.Model):
         return self.name
 
 
+class SynonymGroup(models.Model):
+    """Words the field uses for one thing ("webcare", "klantcontact via sociale media"): trainingnet/synonyms.py."""
+
+    terms = models.TextField(
+        _("termen"), help_text=_("Eén woord of woordgroep per regel, bijvoorbeeld: webcare / klantcontact via sociale "
+                                 "media. Een zoekopdracht met één ervan vindt ook de andere."))
+
+    panels = [FieldPanel("terms")]
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("synoniemengroep")
+        verbose_name_plural = _("synoniemen")
+
+    def __str__(self) -> str:
+        return " = ".join(self.term_list())
+
+    def term_list(self) -> list[str]:
+        return [" ".join(line.split()) for line in self.terms.splitlines() if line.strip()]
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -130,6 +152,8 @@ class User(AbstractUser):
         verbose_name=_("gemeente"),
     )
     job_title = models.CharField(_("functie"), max_length=150, blank=True)
+    language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE,
+                                help_text=_("De taal van de site en van de e-mails aan deze persoon."))
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

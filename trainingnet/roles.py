@@ -13,12 +13,16 @@ Gemeentemedewerkers follows from proven membership of a municipality (`trainingn
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, Group
+from django.utils.translation import gettext_lazy as _
 
 COORDINATOR = "Coordinatoren"
 TRAINER = "Trainers"
 EXPERT = "Experts"
 MUNICIPAL_STAFF = "Gemeentemedewerkers"
 ALL_ROLES = (COORDINATOR, TRAINER, EXPERT, MUNICIPAL_STAFF)
+# How a role is called on the site (the group names above are identifiers kept in the database).
+LABELS = {COORDINATOR: _("Coördinator"), TRAINER: _("Trainer"), EXPERT: _("Expert"),
+          MUNICIPAL_STAFF: _("Gemeentemedewerker")}
 
 
 def role_names(user) -> set[str]:
@@ -30,6 +34,11 @@ def role_names(user) -> set[str]:
         cached = set(user.groups.filter(name__in=ALL_ROLES).values_list("name", flat=True))
         user._trainingnet_roles = cached
     return cached
+
+
+def role_labels(user) -> list[str]:
+    """The roles of a user as the site names them, in the reader's language."""
+    return sorted(str(LABELS[name]) for name in role_names(user))
 
 
 def has_role(user, role: str) -> bool:

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from trainingnet import membership, roles
+from trainingnet import languages, membership, roles
 from trainingnet.forms import DeleteAccountForm, ProfileForm
 from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Province
 from trainingnet.privacy import delete_account, export_personal_data
@@ -55,7 +55,7 @@ def profile(request):
                                      "beslist en u krijgt daarover een e-mail.") % {"m": asked.municipality})
         return redirect("account_profile")
     return render(request, "account/profile.html", {
-        "form": form, "roles": sorted(roles.role_names(request.user)),
+        "form": form, "roles": roles.role_labels(request.user),
         "memberships": request.user.memberships.select_related("municipality")[:5],
     })
 
@@ -115,7 +115,8 @@ def switch_language(request, code: str):
                                                                            request.is_secure()):
         next_url = "/"
     response = HttpResponseRedirect(next_url)
-    if code in dict(settings.LANGUAGES):
+    if languages.is_offered(code):
+        languages.remember_choice(request.user, code)
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600, samesite="Lax",
                             secure=request.is_secure())
     return response

@@ -16,7 +16,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from trainingnet import membership_admin, roles
-from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, MailDomain, Municipality, Province, SignOn, Topic
+from trainingnet.models import (
+    LARGE_MUNICIPALITY_POPULATION,
+    MailDomain,
+    Municipality,
+    Province,
+    SignOn,
+    SynonymGroup,
+    Topic,
+)
 
 
 class MunicipalityFilterSet(WagtailFilterSet):
@@ -103,11 +111,18 @@ class SignOnViewSet(SnippetViewSet):
         return SignOn.objects.select_related("municipality")
 
 
+class SynonymViewSet(SnippetViewSet):
+    model = SynonymGroup
+    icon = "search"
+    menu_label = _("Synoniemen")
+    list_display = ["__str__"]
+
+
 class RegistryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Netwerk")
     menu_icon = "group"
     menu_order = 300
-    items = (MunicipalityViewSet, MailDomainViewSet, SignOnViewSet, ProvinceViewSet, TopicViewSet)
+    items = (MunicipalityViewSet, MailDomainViewSet, SignOnViewSet, ProvinceViewSet, TopicViewSet, SynonymViewSet)
 
 
 register_snippet(RegistryViewSetGroup)

@@ -18,9 +18,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from courses.blocks import ArticleBodyBlock, CourseBodyBlock
+from trainingnet.search_text import index_text
 from trainingnet.vocabulary import MaturityPhase
 
 
@@ -42,6 +44,12 @@ class ArticleKind(models.TextChoices):
     PRACTICE_CASE = "praktijkvoorbeeld", _("Praktijkvoorbeeld")
     GUIDELINE = "richtlijn", _("Richtlijn")
     TEMPLATE = "sjabloon", _("Sjabloon")
+
+
+def _stream_text(page: Page, name: str) -> list[str]:
+    """The text of a StreamField as Wagtail indexes it (headings, paragraphs, quotes)."""
+    return [get_text_for_indexing(text) for text in page._meta.get_field(name).get_searchable_content(
+        getattr(page, name))]
 
 
 class SectionIndexPage(Page):
@@ -117,6 +125,7 @@ class CoursePage(Page):
         index.SearchField("learning_goals"),
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("search_text"),
         index.FilterField("format"),
         index.FilterField("phase_from"),
         index.FilterField("phase_to"),
@@ -133,6 +142,11 @@ class CoursePage(Page):
         FieldPanel("trainers"),
         FieldPanel("related_courses"),
     ]
+
+    def search_text(self) -> str:
+        """Stemmed Dutch words for search on every backend (trainingnet/search_text.py)."""
+        return index_text(self.title, self.summary, self.audience, get_text_for_indexing(self.learning_goals),
+                          *_stream_text(self, "body"), *(topic.name for topic in self.topics.all()))
     api_fields = [
         APIField("summary"), APIField("format"), APIField("duration"), APIField("audience"),
         APIField("phase_from"), APIField("phase_to"), APIField("learning_goals"), APIField("topic_names"),
@@ -193,7 +207,8 @@ class Material(index.Indexed, Orderable):
     version_label = models.CharField(_("versie"), max_length=50, blank=True)
     licence = models.CharField(_("licentie"), max_length=100, default="CC BY 4.0")
 
-    search_fields = [index.SearchField("title"), index.SearchField("description"), index.FilterField("page")]
+    search_fields = [index.SearchField("title"), index.SearchField("description"), index.SearchField("search_text"),
+                     index.FilterField("page")]
 
     panels = [FieldPanel("title"), FieldPanel("kind"), FieldPanel("document"), FieldPanel("video_url"),
               FieldPanel("description"), FieldPanel("version_label"), FieldPanel("licence")]
@@ -204,6 +219,9 @@ class Material(index.Indexed, Orderable):
 
     def __str__(self) -> str:
         return self.title
+
+    def search_text(self) -> str:
+        return index_text(self.title, self.description)
 
     def clean(self) -> None:
         if not self.document_id and not self.video_url:
@@ -249,6 +267,7 @@ class ArticlePage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("search_text"),
     ]
     content_panels = [
         *Page.content_panels,
@@ -261,6 +280,10 @@ class ArticlePage(Page):
     ]
     parent_page_types = ["courses.KnowledgeIndexPage"]
     subpage_types: list[str] = []
+
+    def search_text(self) -> str:
+        return index_text(self.title, self.summary, *_stream_text(self, "body"),
+                          *(topic.name for topic in self.topics.all()))
 
     class Meta:
         verbose_name = _("kennisartikel")
