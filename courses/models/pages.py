@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import ArticleBodyBlock, CourseBodyBlock
+from trainingnet import page_cache
 from trainingnet.vocabulary import MaturityPhase
 
 
@@ -151,6 +152,7 @@ class CoursePage(Page):
         context["related"] = self.related_courses.live().public().order_by("title")
         context["topic_list"] = list(self.topics.all())
         context["trainer_list"] = list(self.trainers.select_related("municipality"))
+        page_cache.tag(request, *(f"user:{trainer.pk}" for trainer in context["trainer_list"]))
         return context
 
     @property
