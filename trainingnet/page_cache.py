@@ -39,6 +39,7 @@ CSRF_PLACEHOLDER = "page-cache-csrf-token"
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/accounts/")
 EVERYTHING = "*"
 STALE_SECONDS = 10
+STATUS_HEADER = "X-Page-Cache"  # hit, stale (the previous copy while another request renders) or miss
 TAG_KEY = "page-cache-tag:{}"
 # Writes that never show on a public page.
 IGNORED_MODELS = {
@@ -244,8 +245,10 @@ class AnonymousPageCacheMiddleware:
         key = f"page:{getattr(request, 'LANGUAGE_CODE', '')}:{request.get_host()}:{request.get_full_path()}"
         entry = cache.get(key)
         if isinstance(entry, Entry) and self.current(entry):
-            if time.time() < entry.fresh_until or not cache.add(f"{key}:rendering", 1, STALE_SECONDS):
-                return with_visitor_token(entry.response, request)  # fresh, or another request renders it
+            fresh = time.time() < entry.fresh_until
+            if fresh or not cache.add(f"{key}:rendering", 1, STALE_SECONDS):  # fresh, or another request renders it
+                entry.response[STATUS_HEADER] = "hit" if fresh else "stale"
+                return with_visitor_token(entry.response, request)
         return self.render(request, key, seconds)
 
     @staticmethod
@@ -268,5 +271,6 @@ class AnonymousPageCacheMiddleware:
             versions = {**{k: before.get(k) for k in keys}, **cache.get_many(added)}
             versions.update({k: None for k in added if k not in versions})
             cache.set(key, Entry(response, versions, time.time() + seconds), seconds + STALE_SECONDS)
+            response[STATUS_HEADER] = "miss"
         cache.delete(f"{key}:rendering")
         return with_visitor_token(response, request)
