@@ -96,6 +96,7 @@ def session_detail(request, pk: int):
     if user.is_authenticated:
         my_booking = session.bookings.active().filter(user=user).first()
         problem = problem or booking_service.eligibility_problem(session, user)
+    page_cache.tag(request, f"user:{session.trainer_id}")  # the trainer is named on the page
     return render(request, "courses/scheduling/session_detail.html", {
         "session": session,
         "day": session.training_day,

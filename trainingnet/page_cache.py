@@ -103,7 +103,10 @@ def tags_for(instance, *, deleted: bool = False, update_fields=None) -> set[str]
         return _session_tags(instance.pk) if not deleted else {"agenda", f"session:{instance.pk}",
                                                                f"course:{instance.course_id}", "dashboard"}
     if label == "courses.trainingday":
-        return _agenda_tags(_province_code(instance, "province.cbs_code"))
+        from courses.models import Session
+
+        return _agenda_tags(_province_code(instance, "province.cbs_code")) | {
+            f"session:{pk}" for pk in Session.objects.filter(training_day_id=instance.pk).values_list("pk", flat=True)}
     if label == "courses.pledge":
         return _agenda_tags(_province_code(instance, "province.cbs_code"))
     if label == "courses.evaluation":
