@@ -1,9 +1,11 @@
 """One Dutch-aware search over courses, knowledge articles and materials, with facets.
 
-The text search itself is Wagtail's search backend: the database backend by default (PostgreSQL full text with the
-`dutch` configuration, so "trainingen" finds "training"), Elasticsearch 8 when ELASTICSEARCH_URL is set. Facets
-(kind, topic, maturity phase, format) are counted with aggregate queries over the matching records, in a fixed
-number of queries however many there are.
+The text search itself is Wagtail's search backend: the database backend by default (SQLite or PostgreSQL),
+Elasticsearch 8 when ELASTICSEARCH_URL is set. On every backend the words are stemmed the same way before they reach
+it (trainingnet/search_text.py: "trainingen" finds "training", "Webcare-protocol" finds "webcareprotocol"), and the
+coordinators' synonyms are searched too (trainingnet/synonyms.py). Facets (kind, topic, maturity phase, format) are
+counted with aggregate queries over the matching ids, and only the hits of the page shown are built, in a fixed
+number of queries however many records match.
 """
 
 from __future__ import annotations
@@ -11,16 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import SearchQuery
 
 from courses.catalogue import format_from_query, phase_from_query, topic_from_query
 from courses.models.pages import ArticlePage, CourseFormat, CoursePage, Material
 from trainingnet.models import Topic
+from trainingnet.search_text import search_query
+from trainingnet.synonyms import expand
 from trainingnet.vocabulary import MaturityPhase
 
 MAX_HITS = 500
@@ -59,9 +65,12 @@ class Hit:
 
 @dataclass
 class SearchOutcome:
-    hits: list[Hit]
+    refs: list[tuple[str, int]]  # (kind, id) of every match after the filters, best first within each kind
     facets: dict[str, list[tuple[str, str, int]]]  # facet name -> (value, label, count)
-    total: int
+
+    @property
+    def total(self) -> int:
+        return len(self.refs)
 
 
 def highlight(text: str, query: str) -> SafeString:
@@ -75,23 +84,34 @@ def highlight(text: str, query: str) -> SafeString:
     return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
 
 
-def _ids(queryset, query: str) -> list[int]:
-    results = get_search_backend().search(query, queryset)
-    return [obj.pk for obj in results[:MAX_HITS]]
+def _ids(queryset, query: SearchQuery) -> list[int]:
+    """The ids of the best matches in rank order, without building objects for them: the database backends take a
+    query of ids; Elasticsearch (which loads its hits from the queryset) gets objects with nothing but the id."""
+    if settings.ELASTICSEARCH_URL:
+        return [obj.pk for obj in get_search_backend().search(query, queryset.only("pk"))[:MAX_HITS]]
+    return list(get_search_backend().search(query, queryset.values_list("pk", flat=True))[:MAX_HITS])
+
+
+def _filtered(ids: list[int], queryset) -> list[int]:
+    """The ids that pass the chosen filters, in the order of `ids` (one query)."""
+    kept = set(queryset.filter(pk__in=ids).values_list("pk", flat=True))
+    return [pk for pk in ids if pk in kept]
 
 
 def search_site(query: str, filters: SearchFilters) -> SearchOutcome:
-    course_ids = _ids(CoursePage.objects.live().public(), query)
-    article_ids = _ids(ArticlePage.objects.live().public(), query)
-    material_ids = list(Material.objects.filter(pk__in=_ids(Material.objects.all(), query), page__live=True)
-                        .values_list("pk", flat=True))
+    """Every match of the query (and of its synonyms) after the filters, with facets over the unfiltered matches.
 
-    courses = CoursePage.objects.filter(pk__in=course_ids)
-    articles = ArticlePage.objects.filter(pk__in=article_ids)
-    materials = Material.objects.filter(pk__in=material_ids)
+    The backend returns ranked ids only; `hits_for` builds the few hits a results page shows. The number of queries
+    is the same however many pages match."""
+    search = search_query(expand(query))
+    if search is None:
+        return SearchOutcome(refs=[], facets=_facets([], [], [], {}, {}))
+    course_ids = _ids(CoursePage.objects.live().public(), search)
+    article_ids = _ids(ArticlePage.objects.live().public(), search)
+    material_ids = _filtered(_ids(Material.objects.all(), search), Material.objects.filter(page__live=True))
+    facets = _facets(course_ids, article_ids, material_ids, *_phase_and_format_counts(course_ids))
 
-    facets = _facets(courses, articles, len(course_ids), len(article_ids), len(material_ids))
-
+    courses, articles, materials = CoursePage.objects.all(), ArticlePage.objects.all(), Material.objects.all()
     if filters.topic:
         courses = courses.filter(topics__slug=filters.topic)
         articles = articles.filter(topics__slug=filters.topic)
@@ -104,38 +124,75 @@ def search_site(query: str, filters: SearchFilters) -> SearchOutcome:
         courses = courses.filter(format=filters.format)
         articles = articles.none()
         materials = materials.filter(page__format=filters.format)
+    narrowed = filters.topic or filters.phase or filters.format
+    refs: list[tuple[str, int]] = []
+    for kind, ids, queryset in (("cursus", course_ids, courses), ("artikel", article_ids, articles),
+                                ("materiaal", material_ids, materials)):
+        if filters.kind in ("", kind) and ids:
+            refs += [(kind, pk) for pk in (_filtered(ids, queryset) if narrowed else ids)]
+    return SearchOutcome(refs=refs, facets=facets)
 
-    hits: list[Hit] = []
-    if filters.kind in ("", "cursus"):
-        order = {pk: i for i, pk in enumerate(course_ids)}
-        for page in sorted(courses.prefetch_related("topics"), key=lambda p: order[p.pk]):
-            hits.append(Hit("cursus", page.title, page.url, page.summary, [t.name for t in page.topics.all()]))
-    if filters.kind in ("", "artikel"):
-        order = {pk: i for i, pk in enumerate(article_ids)}
-        for page in sorted(articles.prefetch_related("topics"), key=lambda p: order[p.pk]):
-            hits.append(Hit("artikel", page.title, page.url, page.summary, [t.name for t in page.topics.all()]))
-    if filters.kind in ("", "materiaal"):
-        for material in materials.select_related("document", "page"):
+
+def hits_for(refs: list[tuple[str, int]], request=None) -> list[Hit]:
+    """The hits of one results page, in the order of `refs`: at most one query per kind (and one for topics)."""
+    wanted = {kind: [pk for k, pk in refs if k == kind] for kind in KIND_LABELS}
+    found: dict[tuple[str, int], Hit] = {}
+    for kind, model in (("cursus", CoursePage), ("artikel", ArticlePage)):
+        if wanted[kind]:
+            for page in model.objects.filter(pk__in=wanted[kind]).defer_streamfields().prefetch_related("topics"):
+                found[kind, page.pk] = Hit(kind, page.title, page.get_url(request), page.summary,
+                                           [t.name for t in page.topics.all()])
+    if wanted["materiaal"]:
+        for material in Material.objects.filter(pk__in=wanted["materiaal"]).select_related("document", "page"):
             url = reverse("courses:material", args=[material.document_id]) if material.document else material.video_url
-            hits.append(Hit("materiaal", material.title, url,
-                            material.description or _("Bij de training %(title)s") % {"title": material.page.title}))
-    return SearchOutcome(hits=hits, facets=facets, total=len(hits))
+            found["materiaal", material.pk] = Hit(
+                "materiaal", material.title, url,
+                material.description or _("Bij de training %(title)s") % {"title": material.page.title})
+    return [found[ref] for ref in refs if ref in found]
 
 
-def _facets(courses, articles, n_courses: int, n_articles: int, n_materials: int):
-    topic_rows = (Topic.objects.annotate(
-        n=Count("courses", filter=Q(courses__in=courses), distinct=True)
-        + Count("articles", filter=Q(articles__in=articles), distinct=True))
-        .filter(n__gt=0).order_by("name").values_list("slug", "name", "n"))
+def _phase_and_format_counts(course_ids: list[int]) -> tuple[dict[str, int], dict[str, int]]:
+    if not course_ids:
+        return {}, {}
+    courses = CoursePage.objects.filter(pk__in=course_ids)
     phase_counts = courses.aggregate(**{
         f"p{p}": Count("pk", filter=Q(phase_from__lte=p, phase_to__gte=p)) for p in MaturityPhase.values
     })
-    format_counts = dict(courses.values_list("format").annotate(n=Count("pk")).order_by())
+    return phase_counts, dict(courses.values_list("format").annotate(n=Count("pk")).order_by())
+
+
+def _facets(course_ids, article_ids, material_ids, phase_counts, format_counts):
+    topic_rows = []
+    if course_ids or article_ids:
+        topic_rows = list(Topic.objects.annotate(
+            n=Count("courses", filter=Q(courses__in=course_ids), distinct=True)
+            + Count("articles", filter=Q(articles__in=article_ids), distinct=True))
+            .filter(n__gt=0).order_by("name").values_list("slug", "name", "n"))
+    counts = (len(course_ids), len(article_ids), len(material_ids))
     return {
-        "soort": [(k, label, n) for (k, label), n in zip(KIND_LABELS.items(), (n_courses, n_articles, n_materials),
-                                                          strict=True) if n],
-        "onderwerp": list(topic_rows),
+        "soort": [(k, label, n) for (k, label), n in zip(KIND_LABELS.items(), counts, strict=True) if n],
+        "onderwerp": topic_rows,
         "fase": [(str(p), str(MaturityPhase(p).label), phase_counts[f"p{p}"]) for p in MaturityPhase.values
-                 if phase_counts[f"p{p}"]],
+                 if phase_counts.get(f"p{p}")],
         "vorm": [(v, str(label), format_counts[v]) for v, label in CourseFormat.choices if format_counts.get(v)],
     }
+
+
+MAX_SUGGESTIONS = 8
+
+
+def suggest(text: str, request=None) -> list[dict[str, str]]:
+    """Titles of published courses and knowledge articles that start with what someone is typing in the search box
+    (the last word may be unfinished), courses first: a fixed number of queries."""
+    if len(text.strip()) < 2:
+        return []
+    backend = get_search_backend()
+    found: list[dict[str, str]] = []
+    for kind, model in (("cursus", CoursePage), ("artikel", ArticlePage)):
+        room = MAX_SUGGESTIONS - len(found)
+        if room <= 0:
+            break
+        pages = backend.autocomplete(text, model.objects.live().public().defer_streamfields())[:room]
+        found += [{"title": page.title, "url": page.get_url(request), "kind": str(KIND_LABELS[kind])}
+                  for page in pages]
+    return found

@@ -1,11 +1,13 @@
 import re
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.documents.models import Document
 
-from courses.search import SearchFilters, highlight, search_site
+from courses.search import SearchFilters, highlight, hits_for, search_site, suggest
 from trainingnet.models import Topic
 
 
@@ -24,16 +26,24 @@ def search(request):
     context = {"query": query, "filters": filters}
     if query:
         outcome = search_site(query, filters)
-        hits = Paginator(outcome.hits, HITS_PER_PAGE).get_page(request.GET.get("pagina"))
+        results_page = Paginator(outcome.refs, HITS_PER_PAGE).get_page(request.GET.get("pagina"))
+        hits = hits_for(results_page.object_list, request)
         for hit in hits:
             hit.title_html = highlight(hit.title, query)
             hit.text_html = highlight(hit.text[:300], query)
-        context["outcome"] = outcome
-        context["hits"] = hits
-        context["facets"] = facet_links(request.GET, outcome.facets)
-        if not outcome.hits:
+        context.update(outcome=outcome, results_page=results_page, hits=hits,
+                       facets=facet_links(request.GET, outcome.facets))
+        if not outcome.refs:
             context["suggested_topics"] = Topic.objects.filter(courses__live=True).distinct().order_by("name")
     return render(request, "courses/search.html", context)
+
+
+def suggestions(request):
+    """/zoeken/suggesties/?q=...: suggestions as you type in the header search box (static/js/search-suggest.js)."""
+    found = suggest(clean_query(request.GET.get("q", "")), request)
+    status = ngettext("%(count)s suggestie, kies met de pijltjestoetsen", "%(count)s suggesties, kies met de "
+                      "pijltjestoetsen", len(found)) % {"count": len(found)} if found else ""
+    return JsonResponse({"suggestions": found, "status": status})
 
 
 FACET_TITLES = {"soort": _("Soort"), "onderwerp": _("Onderwerp"), "fase": _("Volwassenheidsfase"), "vorm": _("Vorm")}

@@ -15,6 +15,7 @@ from elasticsearch_dsl import Document, Keyword, Search, Text, analyzer, connect
 from elasticsearch_dsl.query import Q as ESQ
 
 from experts.models import Expert, Shell, SupportLevel
+from trainingnet.synonyms import expand
 
 dutch = analyzer("dutch_text", tokenizer="standard", filter=["lowercase", "asciifolding",
                                                               {"type": "stemmer", "language": "dutch"}])
@@ -69,8 +70,9 @@ def build_search(criteria, neighbours: list[str]) -> Search:
         filters.append(ESQ("term", levels=criteria.level))
     if criteria.shell:
         filters.append(ESQ("term", shell=criteria.shell))
-    must = [ESQ("multi_match", query=criteria.text, fields=["name^3", "job_title^2", "bio", "topic_names^2"],
-                operator="and")] if criteria.text else [ESQ("match_all")]
+    must = [ESQ("bool", minimum_should_match=1, should=[
+        ESQ("multi_match", query=text, fields=["name^3", "job_title^2", "bio", "topic_names^2"], operator="and")
+        for text in expand(criteria.text)])] if criteria.text else [ESQ("match_all")]
     boosts = []
     if criteria.home_province:
         boosts = [{"filter": ESQ("term", home_province=criteria.home_province).to_dict(), "weight": 100}]

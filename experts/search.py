@@ -24,6 +24,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from experts.models import Expert, Shell, SupportLevel
 from trainingnet.models import Province, Topic
 from trainingnet.query import province_code, slug_value
+from trainingnet.synonyms import expand
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,14 @@ def filtered(criteria: Criteria) -> QuerySet[Expert]:
         experts = experts.filter(levels__code=criteria.level)
     if criteria.shell:
         experts = experts.filter(shell=criteria.shell)
-    for word in words(criteria.text):
-        experts = experts.filter(text_match(word))
+    if criteria.text:
+        matching = Q(pk__in=[])
+        for phrasing in expand(criteria.text):  # the text and the same text with the coordinators' synonyms
+            by_words = Expert.objects.all()
+            for word in words(phrasing):
+                by_words = by_words.filter(text_match(word))
+            matching |= Q(pk__in=by_words.values("pk"))
+        experts = experts.filter(matching)
     return Expert.objects.filter(pk__in=experts.values("pk"))
 
 

@@ -38,8 +38,8 @@ def _empty_cache():
 
 
 def ensure_migrated_data() -> None:
-    """Put back what the migrations created (Wagtail's root page and collection, the roles, the topics) when a
-    transactional test flushed the database and the serialized rollback did not restore it."""
+    """Put back what the migrations created (Wagtail's root page and collection, the roles, the topics, the
+    synonyms) when a transactional test flushed the database and the serialized rollback did not restore it."""
     from importlib import import_module
 
     from django.apps import apps
@@ -57,6 +57,7 @@ def ensure_migrated_data() -> None:
         migration.seed_topics(apps, None)
         import_module("courses.migrations.0003_moderation_workflow").create_workflow(apps, None)
         import_module("experts.migrations.0002_support_levels").seed_levels(apps, None)
+        import_module("trainingnet.migrations.0004_synonyms").seed(apps, None)
 
 
 @pytest.fixture

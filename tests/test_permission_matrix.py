@@ -125,6 +125,7 @@ MATRIX: dict[str, Entry] = {
                                       expect(302, 302, 302, 302, 302)),
     # Courses, search, materials
     "courses:search": Entry(fixed("/zoeken/?q=webcare"), PUBLIC),
+    "courses:search_suggestions": Entry(fixed("/zoeken/suggesties/?q=webc"), PUBLIC),
     "courses:material": Entry(lambda d: f"/materialen/{d['document'].pk}/", expect(302, 302, 302, 302, 302)),
     # Scheduler
     "courses:agenda": Entry(fixed("/agenda/"), PUBLIC),

@@ -98,6 +98,27 @@ class Topic(index.Indexed, models.Model):
         return self.name
 
 
+class SynonymGroup(models.Model):
+    """Words the field uses for one thing ("webcare", "klantcontact via sociale media"): trainingnet/synonyms.py."""
+
+    terms = models.TextField(
+        _("termen"), help_text=_("Eén woord of woordgroep per regel, bijvoorbeeld: webcare / klantcontact via sociale "
+                                 "media. Een zoekopdracht met één ervan vindt ook de andere."))
+
+    panels = [FieldPanel("terms")]
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("synoniemengroep")
+        verbose_name_plural = _("synoniemen")
+
+    def __str__(self) -> str:
+        return " = ".join(self.term_list())
+
+    def term_list(self) -> list[str]:
+        return [" ".join(line.split()) for line in self.terms.splitlines() if line.strip()]
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Municipality, Province, Topic
+from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Municipality, Province, SynonymGroup, Topic
 
 
 class MunicipalityFilterSet(WagtailFilterSet):
@@ -68,11 +68,18 @@ class TopicViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
 
 
+class SynonymViewSet(SnippetViewSet):
+    model = SynonymGroup
+    icon = "search"
+    menu_label = _("Synoniemen")
+    list_display = ["__str__"]
+
+
 class RegistryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Netwerk")
     menu_icon = "group"
     menu_order = 300
-    items = (MunicipalityViewSet, ProvinceViewSet, TopicViewSet)
+    items = (MunicipalityViewSet, ProvinceViewSet, TopicViewSet, SynonymViewSet)
 
 
 register_snippet(RegistryViewSetGroup)

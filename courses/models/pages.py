@@ -18,10 +18,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from courses.blocks import ArticleBodyBlock, CourseBodyBlock
 from trainingnet import page_cache
+from trainingnet.search_text import index_text
 from trainingnet.vocabulary import MaturityPhase
 
 
@@ -43,6 +45,12 @@ class ArticleKind(models.TextChoices):
     PRACTICE_CASE = "praktijkvoorbeeld", _("Praktijkvoorbeeld")
     GUIDELINE = "richtlijn", _("Richtlijn")
     TEMPLATE = "sjabloon", _("Sjabloon")
+
+
+def _stream_text(page: Page, name: str) -> list[str]:
+    """The text of a StreamField as Wagtail indexes it (headings, paragraphs, quotes)."""
+    return [get_text_for_indexing(text) for text in page._meta.get_field(name).get_searchable_content(
+        getattr(page, name))]
 
 
 class SectionIndexPage(Page):
@@ -118,6 +126,7 @@ class CoursePage(Page):
         index.SearchField("learning_goals"),
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("search_text"),
         index.FilterField("format"),
         index.FilterField("phase_from"),
         index.FilterField("phase_to"),
@@ -134,6 +143,11 @@ class CoursePage(Page):
         FieldPanel("trainers"),
         FieldPanel("related_courses"),
     ]
+
+    def search_text(self) -> str:
+        """Stemmed Dutch words for search on every backend (trainingnet/search_text.py)."""
+        return index_text(self.title, self.summary, self.audience, get_text_for_indexing(self.learning_goals),
+                          *_stream_text(self, "body"), *(topic.name for topic in self.topics.all()))
     api_fields = [
         APIField("summary"), APIField("format"), APIField("duration"), APIField("audience"),
         APIField("phase_from"), APIField("phase_to"), APIField("learning_goals"), APIField("topic_names"),
@@ -195,7 +209,8 @@ class Material(index.Indexed, Orderable):
     version_label = models.CharField(_("versie"), max_length=50, blank=True)
     licence = models.CharField(_("licentie"), max_length=100, default="CC BY 4.0")
 
-    search_fields = [index.SearchField("title"), index.SearchField("description"), index.FilterField("page")]
+    search_fields = [index.SearchField("title"), index.SearchField("description"), index.SearchField("search_text"),
+                     index.FilterField("page")]
 
     panels = [FieldPanel("title"), FieldPanel("kind"), FieldPanel("document"), FieldPanel("video_url"),
               FieldPanel("description"), FieldPanel("version_label"), FieldPanel("licence")]
@@ -206,6 +221,9 @@ class Material(index.Indexed, Orderable):
 
     def __str__(self) -> str:
         return self.title
+
+    def search_text(self) -> str:
+        return index_text(self.title, self.description)
 
     def clean(self) -> None:
         if not self.document_id and not self.video_url:
@@ -251,6 +269,7 @@ class ArticlePage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("search_text"),
     ]
     content_panels = [
         *Page.content_panels,
@@ -263,6 +282,10 @@ class ArticlePage(Page):
     ]
     parent_page_types = ["courses.KnowledgeIndexPage"]
     subpage_types: list[str] = []
+
+    def search_text(self) -> str:
+        return index_text(self.title, self.summary, *_stream_text(self, "body"),
+                          *(topic.name for topic in self.topics.all()))
 
     class Meta:
         verbose_name = _("kennisartikel")

@@ -20,6 +20,7 @@ LISTINGS = {
                      "pagina": PAGE},
     "/zoeken/": {"q": ["webcare", "training gemeente", "*", "\"", "OR"], "soort": ["training", "artikel", "materiaal"],
                  "onderwerp": ["webcare"], "fase": ["1", "9"], "vorm": ["online"], "pagina": PAGE},
+    "/zoeken/suggesties/": {"q": ["webc", "w", "Webcare-prot", "*", "\"", "OR", "de het"]},
     "/agenda/": {"provincie": ["zeeland", "PV29"], "maand": ["2026-12", "2026-13", "0-0"],
                  "onderwerp": ["webcare"], "soort": ["groep", "maatwerk"], "pagina": PAGE},
     "/experts/": {"provincie": ["PV29", "PV2", "zeeland"], "vanuit": ["PV29", "PV99"], "onderwerp": ["webcare"],
@@ -35,7 +36,8 @@ COORDINATOR_LISTINGS = {
 }
 
 
-@fuzzes("wagtail_serve", "courses:search", "courses:agenda", "experts:directory", "dashboard:network")
+@fuzzes("wagtail_serve", "courses:search", "courses:search_suggestions", "courses:agenda", "experts:directory",
+        "dashboard:network")
 @FUZZ
 @given(data=st.data())
 def test_public_listings_take_any_query_string(world, data):

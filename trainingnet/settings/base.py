@@ -220,15 +220,18 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 
 # Search: Wagtail's database backend by default, Elasticsearch 8 when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Pages get the same stemmed words on every backend (trainingnet/search_text.py); on Elasticsearch the `dutch` analyzer
+# is the index's default analyzer on top of that.
+ELASTICSEARCH_PAGES_BACKEND = {
+    "BACKEND": "wagtail.search.backends.elasticsearch8",
+    "URLS": [ELASTICSEARCH_URL],
+    "INDEX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "trainingnet") + "_pages",
+    "OPTIONS": {},
+    "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}},
+}
 WAGTAILSEARCH_BACKENDS = {
     "default": (
-        {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "trainingnet") + "_pages",
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
+        ELASTICSEARCH_PAGES_BACKEND
         if ELASTICSEARCH_URL
         else {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
     )
