@@ -4,8 +4,8 @@ The scale is bench/scale.py's (1 000 courses, 5 000 experts, 500 training days, 
 requests), seeded once into the bench database (created when missing). Two gunicorn servers share the database and
 Redis: one with the anonymous page cache (BENCH_PORT), one without it (BENCH_PORT + 1). In one run it measures:
 
-1. every anonymous page cached and uncached, every logged-in page (never cached) at BENCH_CONNECTIONS and at one
-   connection per gunicorn worker (the time a request takes without waiting for a free worker);
+1. every anonymous page cached (at BENCH_CONNECTIONS) and uncached (at one connection per gunicorn worker: the time
+   a page takes to render, without waiting for a free worker), every logged-in page (never cached) at both;
 2. a mixed workload on the cached server: wrk reads many pages (300 courses, the agendas and pages of every
    province, 100 expert pages, filtered listings, searches; popularity falling with rank, u² of a uniform u), after
    an unmeasured run of half the time, while this process writes at 5/95 of the read rate: logins
@@ -151,7 +151,7 @@ def warm_up(path: str, cookie: str | None, port: int) -> None:
 
 
 def wrk(path: str, cookie: str | None, connections: int, port: int) -> dict[str, float]:
-    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{SECONDS}s", "--latency",
+    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{SECONDS}s", "--latency", "--timeout", "10s",
                f"http://127.0.0.1:{port}{path}"]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
@@ -199,7 +199,9 @@ def measure_pages(pages) -> list[Row]:
             modes = [("cached", PORT), ("uncached", UNCACHED_PORT)]
         for mode, port in modes:
             warm_up(page.path, page.cookie, port)
-            for connections in [CONNECTIONS] + ([WORKERS] if page.cookie and WORKERS != CONNECTIONS else []):
+            # uncached: one connection per worker, the time a page takes to render without waiting for a worker
+            levels = {"cached": [CONNECTIONS], "uncached": [WORKERS], "logged in": [CONNECTIONS, WORKERS]}[mode]
+            for connections in dict.fromkeys(levels):
                 result = wrk(page.path, page.cookie, connections, port)
                 rows.append(Row(page, mode, connections, result, queries))
                 print(f"  {page.name} {mode} ({connections} connections): {result['rps']:.0f} req/s, "
@@ -302,8 +304,8 @@ def mixed_workload(read_rate: float) -> dict:
     writer.start()
 
     def run(seconds: int) -> str:
-        command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", handle.name,
-                   f"http://127.0.0.1:{PORT}/"]
+        command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "--timeout", "10s",
+                   "-s", handle.name, f"http://127.0.0.1:{PORT}/"]
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
     run(max(5, MIXED_SECONDS // 2))  # the day is under way: the same load first, not measured
@@ -442,8 +444,9 @@ def report(rows: list[Row], mixed: dict | None, timings, summary: str, load_befo
                f"{load_before} before, {load_after} after (the machine is shared: compare ratios)")
     text = (f"# Benchmark results\n\nMachine: {machine}\n\nData: {summary}\n\n"
             f"gunicorn {WORKERS} workers (sync) per server, wrk 2 threads, {SECONDS} s per page and concurrency, "
-            f"PostgreSQL, Redis. Anonymous pages cached (page cache on) and uncached (a second server with the page "
-            f"cache off); logged-in pages (never cached) at {CONNECTIONS} connections and at {WORKERS} (one per "
+            f"PostgreSQL, Redis. Anonymous pages cached (page cache on, {CONNECTIONS} connections) and uncached (a "
+            f"second server with the page cache off, {WORKERS} connections: the rendering time); "
+            f"logged-in pages (never cached) at {CONNECTIONS} connections and at {WORKERS} (one per "
             f"worker). Queries: per request at this scale, uncached. Cost vs catalogue: the catalogue's req/s in the "
             f"same mode divided by the page's.\n\n" + "\n".join(lines) + "\n" + explained +
             f"\n## A busy day\n\n{mixed_text}\n\n## At 10x the data\n\nRendered in-process (Django test client, no "
