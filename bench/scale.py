@@ -245,6 +245,7 @@ def bench_pages() -> list[BenchPage]:
 
     staff = User.objects.get(email=DEMO_STAFF_EMAIL)
     cookie = session_cookie(staff)
+    coordinator = User.objects.filter(groups__name=roles.COORDINATOR).order_by("pk").first()
     course = CoursePage.objects.live().filter(slug__startswith=COURSE_PREFIX).order_by("path").first()
     topic = Topic.objects.filter(experts__isnull=False).order_by("name").first()
     return [
@@ -257,8 +258,11 @@ def bench_pages() -> list[BenchPage]:
         BenchPage("agenda", "/agenda/"),
         BenchPage("province feed", "/agenda/provincie/PV29.ics"),
         BenchPage("support request form", "/hulp-vragen/"),
+        BenchPage("search", "/zoeken/?q=webcare"),
+        BenchPage("experts, free text", "/experts/?q=webcare"),
         BenchPage("account page", "/accounts/profiel/", cookie),
         BenchPage("my bookings page", "/agenda/mijn-boekingen/", cookie),
+        *([BenchPage("dashboard", "/dashboard/", session_cookie(coordinator))] if coordinator else []),
     ]
 
 

@@ -28,7 +28,7 @@ from courses.scheduling_forms import (
     month_value,
     parse_month,
 )
-from trainingnet import roles
+from trainingnet import page_cache, roles
 from trainingnet.models import Province
 
 AGENDA_PAGE_SIZE = 20
@@ -68,6 +68,8 @@ def agenda(request):
             sessions = sessions.filter(kind=data["soort"])
     elif form.is_bound:
         sessions = sessions.none()
+    province = form.cleaned_data["provincie"] if form.is_bound and form.is_valid() else None
+    page_cache.tag(request, *page_cache.agenda_tags(province.cbs_code if province else ""))
     page = Paginator(sessions, AGENDA_PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -94,6 +96,7 @@ def session_detail(request, pk: int):
     if user.is_authenticated:
         my_booking = session.bookings.active().filter(user=user).first()
         problem = problem or booking_service.eligibility_problem(session, user)
+    page_cache.tag(request, f"user:{session.trainer_id}")  # the trainer is named on the page
     return render(request, "courses/scheduling/session_detail.html", {
         "session": session,
         "day": session.training_day,

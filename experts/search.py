@@ -4,13 +4,21 @@
 rest, with counts per facet value (province, topic, support level, shell). The database backend (default) uses ORM
 filters and aggregate counts in a fixed number of queries. When ELASTICSEARCH_URL is set, experts/es_backend.py
 answers the same questions with elasticsearch-dsl (Dutch analyzer, aggregations as facets).
+
+Free text: every word must occur in the expert's name, job title or bio, or in the name of one of their topics. On
+PostgreSQL the words are looked up in the full-text index (`to_tsvector('dutch', name || job title || bio)`, a GIN
+index: see experts/migrations/0003), as word beginnings after Dutch stemming ("crisis" finds "crisiscommunicatie"),
+so the time does not grow with the number of experts; SQLite (the embedded default) compares substrings.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from experts.models import Expert, Shell, SupportLevel
@@ -62,12 +70,29 @@ def filtered(criteria: Criteria) -> QuerySet[Expert]:
         matching = Q(pk__in=[])
         for phrasing in expand(criteria.text):  # the text and the same text with the coordinators' synonyms
             by_words = Expert.objects.all()
-            for word in phrasing.split():
-                by_words = by_words.filter(Q(name__icontains=word) | Q(job_title__icontains=word)
-                                           | Q(bio__icontains=word) | Q(topics__name__icontains=word))
+            for word in words(phrasing):
+                by_words = by_words.filter(text_match(word))
             matching |= Q(pk__in=by_words.values("pk"))
         experts = experts.filter(matching)
     return Expert.objects.filter(pk__in=experts.values("pk"))
+
+
+# The expression of the full-text index on PostgreSQL; a query uses the index only with exactly this expression.
+TEXT_VECTOR = SearchVector("name", "job_title", "bio", config="dutch")
+
+
+def words(text: str) -> list[str]:
+    """The words of a free-text query (letters and digits; punctuation separates words)."""
+    return re.findall(r"[^\W_]+", text)[:10]
+
+
+def text_match(word: str) -> Q:
+    """Experts with this word in their name, job title or bio, or in a topic's name."""
+    topic = Q(topics__in=Topic.objects.filter(name__icontains=word))
+    if connection.vendor != "postgresql":
+        return Q(name__icontains=word) | Q(job_title__icontains=word) | Q(bio__icontains=word) | topic
+    prefix = SearchQuery(f"'{word}':*", config="dutch", search_type="raw")
+    return Q(pk__in=Expert.objects.annotate(text=TEXT_VECTOR).filter(text=prefix).values("pk")) | topic
 
 
 def ordered(experts: QuerySet[Expert], home_province: str) -> QuerySet[Expert]:

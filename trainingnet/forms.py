@@ -38,11 +38,11 @@ class MunicipalitySelect(forms.Select):
         return mark_safe(f"<select{flatatt(attrs)}>{options}</select>")
 
     def options_html(self) -> str:
-        """The options without a selection, kept in the cache until anything changes (the page cache's generation),
-        per language and queryset."""
-        from trainingnet.page_cache import generation
+        """The options without a selection, kept in the cache until the registry changes (the page cache's version
+        of it), per language and queryset."""
+        from trainingnet.page_cache import version
 
-        key = (f"municipality-options:{generation()}:{get_language()}:{int(self.grouped)}:"
+        key = (f"municipality-options:{version('registry')}:{get_language()}:{int(self.grouped)}:"
                f"{hash(str(self.choices.field.queryset.query))}")
         return cache.get_or_set(key, lambda: self.build_options(self.option_rows()), 3600)
 

@@ -22,6 +22,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from courses.blocks import ArticleBodyBlock, CourseBodyBlock
+from trainingnet import page_cache
 from trainingnet.search_text import index_text
 from trainingnet.vocabulary import MaturityPhase
 
@@ -165,6 +166,7 @@ class CoursePage(Page):
         context["related"] = self.related_courses.live().public().order_by("title")
         context["topic_list"] = list(self.topics.all())
         context["trainer_list"] = list(self.trainers.select_related("municipality"))
+        page_cache.tag(request, *(f"user:{trainer.pk}" for trainer in context["trainer_list"]))
         return context
 
     @property

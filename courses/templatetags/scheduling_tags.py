@@ -8,6 +8,7 @@
 from django import template
 
 from courses.evaluations import course_summary
+from trainingnet import page_cache
 
 register = template.Library()
 
@@ -16,6 +17,7 @@ register = template.Library()
 def upcoming_sessions(context, page, limit: int = 10):
     from courses.scheduling_views import course_upcoming_sessions
 
+    page_cache.tag(context.get("request"), f"course:{page.pk}")
     return {"sessions": course_upcoming_sessions(page, limit), "summary": course_summary(page),
             "request": context.get("request"), "course": page}
 
@@ -24,5 +26,6 @@ def upcoming_sessions(context, page, limit: int = 10):
 def province_agenda(context, province, limit: int = 5):
     from courses.scheduling_views import province_agenda_sessions
 
+    page_cache.tag(context.get("request"), *page_cache.agenda_tags(province.cbs_code))
     return {"sessions": province_agenda_sessions(province, limit), "province": province,
             "request": context.get("request")}

@@ -68,3 +68,187 @@ def test_a_form_page_comes_from_the_cache_with_each_visitors_own_token(page_cach
     assert second.post("/hulp-vragen/", {**intake_data, "csrfmiddlewaretoken": second_token}).status_code == 302
     assert first.post("/hulp-vragen/", {**intake_data, "csrfmiddlewaretoken": "verkeerd" * 8}).status_code == 403
     assert SupportRequest.objects.count() == 1
+
+
+# ---- invalidation follows what changed
+
+@pytest.fixture
+def course_and_session(home):
+    from courses.factories import course
+    from courses.models import SchedulingSettings
+    from courses.scheduling_factories import SessionFactory
+
+    SchedulingSettings.load()  # the settings exist, as on a running site (created on first use)
+    page = course(title="Webcare voor beginners")
+    return page, SessionFactory(course=page)
+
+
+def cached(path: str, django_assert_num_queries) -> str:
+    """The page as an anonymous visitor gets it, asserting it came from the cache (no query)."""
+    from django.test import Client
+
+    with django_assert_num_queries(0):
+        response = Client().get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def rendered(path: str) -> str:
+    """The page as an anonymous visitor gets it, asserting it was rendered again (not the cached copy)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get(path)
+    assert response.status_code == 200
+    assert len(queries) > 0, f"{path} came from the cache"
+    return response.content.decode()
+
+
+def test_a_booking_evicts_its_session_and_agenda_but_not_the_catalogue(client, page_cache, course_and_session,
+                                                                       django_assert_num_queries):
+    from courses import booking
+    from courses.scheduling_factories import staff_in
+
+    page, session = course_and_session
+    for path in ("/trainingen/", "/zoeken/?q=webcare", f"/agenda/sessie/{session.pk}/", "/agenda/"):
+        assert client.get(path).status_code == 200
+    member = staff_in("GM0677")  # Hulst, Zeeland: the session's province
+
+    booking.book(session.pk, member)
+
+    cached("/trainingen/", django_assert_num_queries)
+    cached("/zoeken/?q=webcare", django_assert_num_queries)
+    rendered(f"/agenda/sessie/{session.pk}/")
+    rendered("/agenda/")
+    rendered(page.url)  # it lists its upcoming sessions with the seats left
+
+
+def test_a_booking_in_one_province_keeps_the_agenda_of_another(client, page_cache, course_and_session,
+                                                               django_assert_num_queries):
+    from courses import booking
+    from courses.scheduling_factories import staff_in
+
+    _page, session = course_and_session  # in Zeeland
+    client.get("/agenda/provincie/PV30.ics")  # Noord-Brabant
+    client.get("/agenda/provincie/PV29.ics")
+
+    booking.book(session.pk, staff_in("GM0677"))
+
+    cached("/agenda/provincie/PV30.ics", django_assert_num_queries)
+    rendered("/agenda/provincie/PV29.ics")
+
+
+def test_a_login_and_a_profile_edit_keep_the_catalogue(client, page_cache, course_and_session, staff_member,
+                                                       django_assert_num_queries):
+    from django.test import Client
+
+    client.get("/trainingen/")
+    Client().force_login(staff_member)  # a login saves last_login
+    staff_member.first_name = "Anders"
+    staff_member.job_title = "Webredacteur"
+    staff_member.save()
+
+    cached("/trainingen/", django_assert_num_queries)
+
+
+def test_a_course_edit_evicts_its_page_the_catalogue_and_search(client, page_cache, course_and_session):
+    from django.core.management import call_command
+
+    page, _session = course_and_session
+    call_command("update_index", verbosity=0)
+    for path in (page.url, "/trainingen/", "/zoeken/?q=webcare"):
+        assert "voor beginners" in client.get(path).content.decode()  # search marks the word: <mark>Webcare</mark>
+
+    page.title = "Webcare voor gevorderden"
+    page.save_revision().publish()
+    call_command("update_index", verbosity=0)  # the search index follows (a task on a running site)
+
+    for path in (page.url, "/trainingen/"):
+        html = client.get(path).content.decode()
+        assert "Webcare voor gevorderden" in html and "Webcare voor beginners" not in html, path
+    html = client.get("/zoeken/?q=webcare").content.decode()
+    assert "voor gevorderden" in html and "voor beginners" not in html
+
+
+def test_a_trainers_new_name_shows_on_their_course_page(client, page_cache, home, trainer):
+    from courses.factories import course
+
+    page = course(title="Crisiscommunicatie")
+    page.trainers.add(trainer)
+    page.save()
+    assert trainer.last_name in client.get(page.url).content.decode()
+
+    trainer.last_name = "Van Oosterhout-Nieuw"
+    trainer.save()
+
+    assert "Van Oosterhout-Nieuw" in client.get(page.url).content.decode()
+
+
+def test_consent_withdrawn_removes_the_expert_from_the_cached_directory_and_their_page(client, page_cache, registry):
+    from experts.factories import ExpertFactory
+
+    expert = ExpertFactory(name="Fenna Zichtbaar")
+    assert "Fenna Zichtbaar" in client.get("/experts/").content.decode()
+    assert client.get(f"/experts/{expert.pk}/").status_code == 200
+
+    expert.listing_consent = False
+    expert.save()
+
+    assert "Fenna Zichtbaar" not in client.get("/experts/").content.decode()
+    assert client.get(f"/experts/{expert.pk}/").status_code == 404
+
+
+# ---- what is never cached, and the stampede guard
+
+def test_a_members_page_is_never_served_to_an_anonymous_visitor(page_cache, trainer, home):
+    """Without the logged-in check the member's page (with "Mijn account") would be cached for everyone; nothing is
+    saved between the member's visit and the visitor's."""
+    from django.test import Client
+
+    member = Client()
+    member.force_login(trainer)
+    assert "Mijn account" in member.get("/").content.decode()
+
+    assert "Mijn account" not in Client().get("/").content.decode()
+
+
+def test_a_response_that_sets_a_cookie_is_never_cached(client, page_cache, home, settings):
+    """The language switch of a page sets a cookie: every visitor must get their own response, never the copy."""
+    from django.http import HttpResponse
+    from django.urls import path
+
+    rendered = []
+
+    def view(request):
+        rendered.append(1)
+        response = HttpResponse(f"bezoek {len(rendered)}")
+        response.set_cookie("keuze", "ja")
+        return response
+
+    class Urls:
+        urlpatterns = [path("koekje/", view)]
+
+    settings.ROOT_URLCONF = Urls
+    assert client.get("/koekje/").content == b"bezoek 1"
+    client.cookies.clear()
+    response = client.get("/koekje/")
+    assert response.content == b"bezoek 2" and "keuze" in response.cookies
+
+
+def test_at_expiry_one_request_renders_while_others_get_the_previous_copy(client, page_cache, home, monkeypatch,
+                                                                          django_assert_num_queries):
+    from trainingnet import page_cache as module
+
+    client.get("/provincies/zeeland/")
+    later = module.time.time() + 61
+    monkeypatch.setattr(module.time, "time", lambda: later)
+    key = "page:nl:testserver:/provincies/zeeland/"
+    assert cache.add(f"{key}:rendering", 1, 10)  # another request is rendering it now
+
+    cached("/provincies/zeeland/", django_assert_num_queries)  # the previous copy, at once
+
+    cache.delete(f"{key}:rendering")
+    rendered("/provincies/zeeland/")  # the next request renders it
+    cached("/provincies/zeeland/", django_assert_num_queries)  # fresh again

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -203,14 +205,20 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Trainingnet <noreply@trainingnet.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work through the Django Tasks API: the database queue (`manage.py db_worker`) by default.
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
-
 # Cache: local memory on one machine, Redis when REDIS_URL is set, or the database when CACHE_BACKEND=database
 # (`manage.py createcachetable`). Rate limits, allauth's lockout and the page cache live here: production refuses
 # to start without a cache that all processes share.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 DATABASE_CACHE = os.environ.get("CACHE_BACKEND", "").strip().lower() == "database"
+
+# Background work through the Django Tasks API: the database queue (`manage.py db_worker`) by default; with
+# REDIS_URL an RQ queue in Redis (django-tasks-rq), worked by as many `manage.py rqworker default` as needed.
+# TASKS_BACKEND chooses explicitly (tests: immediate; the bench: dummy).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND") or (
+    "django_tasks_rq.RQBackend" if REDIS_URL else "django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND, **({"QUEUES": ["default"]} if "rq" in TASKS_BACKEND else {})}}
+RQ_QUEUES = {"default": {"URL": os.environ.get("TASKS_REDIS_URL", REDIS_URL or "redis://127.0.0.1:6379/0"),
+                         "DEFAULT_TIMEOUT": 600}}
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}

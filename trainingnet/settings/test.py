@@ -13,7 +13,7 @@ from .base import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
-PAGE_CACHE_SECONDS = 0  # tests that measure the cache turn it on themselves
+PAGE_CACHE_SECONDS = int(os.environ.get("TEST_PAGE_CACHE_SECONDS", "0"))  # tests of the cache turn it on themselves
 
 # The single sign-on test (tests/trainingnet/test_sign_on.py) runs a real OpenID Connect provider in the live server:
 # django-oauth-toolkit, a dev dependency, with a signing key made for this run.
@@ -36,3 +36,7 @@ OAUTH2_PROVIDER = {
     "OAUTH2_VALIDATOR_CLASS": "tests.trainingnet.oidc_provider.MunicipalityIdentityValidator",
     "PKCE_REQUIRED": True,
 }
+
+# CI runs the task tests a second time on the RQ queue (TASKS_BACKEND=django_tasks_rq.RQBackend and REDIS_URL or
+# TASKS_REDIS_URL): jobs go through Redis and RQ's job machinery, and run at once in the test process.
+RQ_QUEUES["default"]["ASYNC"] = os.environ.get("TASKS_RQ_ASYNC", "false").lower() == "true"  # noqa: F405
