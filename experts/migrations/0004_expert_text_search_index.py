@@ -23,6 +23,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("experts", "0002_support_levels")]
+    dependencies = [("experts", "0003_expert_acute_reach_neighbours")]
 
     operations = [migrations.RunPython(create, drop)]
