@@ -64,8 +64,8 @@ def multiply(times: int = 9) -> None:
     relations = {name: getattr(Expert, name).through for name in ("provinces", "topics", "levels")}
     links = {name: list(through.objects.filter(expert__in=experts).values_list("expert_id", through_field(through)))
              for name, through in relations.items()}
+    originals = [expert.pk for expert in experts]
     for copy in range(times):
-        originals = [expert.pk for expert in experts]
         for expert in experts:
             expert.pk = None
             expert.email = f"x{copy}-{uuid.uuid4().hex[:10]}@bench.example"
