@@ -161,9 +161,8 @@ class ProfileForm(forms.ModelForm):
         fields = ["first_name", "last_name", "job_title"]
         labels = {"first_name": _("Voornaam"), "last_name": _("Achternaam"), "job_title": _("Functie")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, asked=None, **kwargs):
         super().__init__(*args, **kwargs)
-        asked = membership.open_request(self.instance)
         self.fields["municipality"].initial = asked.municipality_id if asked else self.instance.municipality_id
         self.fields["municipality"].help_text = _(
             "Een andere gemeente kiezen is een aanvraag: met een bevestigd e-mailadres van die gemeente gaat het "

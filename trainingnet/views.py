@@ -42,7 +42,9 @@ def province_detail(request, slug: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    memberships = list(request.user.memberships.select_related("municipality")[:5])
+    asked = next((m for m in memberships if m.status == m.Status.REQUESTED), None)
+    form = ProfileForm(request.POST or None, instance=request.user, asked=asked)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()
@@ -56,7 +58,7 @@ def profile(request):
         return redirect("account_profile")
     return render(request, "account/profile.html", {
         "form": form, "roles": roles.role_labels(request.user),
-        "memberships": request.user.memberships.select_related("municipality")[:5],
+        "memberships": memberships,
     })
 
 

@@ -40,7 +40,7 @@ def test_account_page_offers_all_municipalities_with_the_own_one_selected(
         client, home, staff_member, django_assert_num_queries):
     client.force_login(staff_member)
     client.get("/accounts/profiel/")
-    with django_assert_num_queries(3):  # session, user, roles: the option list comes from the cache
+    with django_assert_num_queries(4):  # session, user, roles, memberships: the option list comes from the cache
         html = client.get("/accounts/profiel/").content.decode()
     assert html.count("<option value=") == 342 + 1  # and the empty choice
     assert html.count("<optgroup") == 12
