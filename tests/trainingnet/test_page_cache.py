@@ -32,7 +32,7 @@ def test_anonymous_page_is_served_from_cache_until_something_changes(client, pag
 def test_logged_in_members_are_never_served_a_cached_page(client, page_cache, trainer, home):
     client.get("/")
     client.force_login(trainer)
-    assert "Mijn account" in client.get("/").content.decode()
+    assert "Mijn Trainingnet" in client.get("/").content.decode()
 
 
 def test_pages_with_a_form_are_not_cached(client, page_cache, django_assert_max_num_queries):
