@@ -28,39 +28,39 @@ from trainingnet.models import Municipality, Topic, User
 COURSES = [
     ("hoe-werkt-webcare", "Hoe werkt webcare?", "webcare", CourseFormat.GROUP, (1, 2), "Een dagdeel",
      "Vragen en klachten van inwoners op sociale media snel en menselijk beantwoorden: wie doet wat, met welke "
-     "toon, binnen welke tijd, en hoe regel je dat in een kleine organisatie.",
-     ["Je kent de bouwstenen van een webcareprotocol", "Je beantwoordt een klacht in de toon van de gemeente",
-      "Je weet wanneer je doorverwijst naar het KCC"]),
+     "toon, binnen welke tijd, en hoe regelt u dat in een kleine organisatie.",
+     ["U kent de bouwstenen van een webcareprotocol", "U beantwoordt een klacht in de toon van de gemeente",
+      "U weet wanneer u doorverwijst naar het KCC"]),
     ("sociale-media-voor-e-participatie", "Sociale media voor e-participatie", "e-participatie",
      CourseFormat.GROUP, (2, 3), "Een dag",
      "Inwoners laten meedenken over plannen in hun buurt: van een peiling op Facebook tot een online "
      "buurtgesprek. Met voorbeelden uit Utrecht en Eindhoven.",
-     ["Je kiest het juiste kanaal voor een participatietraject", "Je koppelt resultaten terug aan inwoners"]),
+     ["U kiest het juiste kanaal voor een participatietraject", "U koppelt resultaten terug aan inwoners"]),
     ("dienstverlening-verbeteren", "Dienstverlening verbeteren met sociale media",
      "dienstverlening-via-sociale-media", CourseFormat.TAILORED, (2, 3), "Twee dagdelen",
      "Hoe sociale media de dienstverlening van de gemeente sneller en persoonlijker maken, afgestemd op de "
      "processen van uw eigen gemeente.",
-     ["Je brengt de klantreis op sociale media in kaart", "Je maakt afspraken met de backoffice"]),
+     ["U brengt de klantreis op sociale media in kaart", "U maakt afspraken met de backoffice"]),
     ("raadsleden-en-collegeleden", "Raadsleden en collegeleden op sociale media", "raadsleden-en-collegeleden",
      CourseFormat.TAILORED, (1, 2), "Een avond",
-     "Een training voor bestuurders en raadsleden: persoonlijk of namens de gemeente, wat zeg je wel en niet, "
-     "en hoe ga je om met kritiek.", ["Je kent de spelregels voor bestuurders online"]),
+     "Een training voor bestuurders en raadsleden: persoonlijk of namens de gemeente, wat zegt u wel en niet, "
+     "en hoe gaat u om met kritiek.", ["U kent de spelregels voor bestuurders online"]),
     ("politieke-sensitiviteit", "Politieke sensitiviteit online", "politieke-sensitiviteit",
      CourseFormat.GROUP, (2, 4), "Een dagdeel",
-     "Gevoelige dossiers, verkiezingen en de rol van de ambtenaar: hoe blijf je professioneel in een "
-     "gepolariseerd debat op sociale media?", ["Je herkent politiek gevoelige situaties online"]),
+     "Gevoelige dossiers, verkiezingen en de rol van de ambtenaar: hoe blijft u professioneel in een "
+     "gepolariseerd debat op sociale media?", ["U herkent politiek gevoelige situaties online"]),
     ("de-nieuwe-communicatieprofessional", "De nieuwe communicatieprofessional",
      "de-nieuwe-communicatieprofessional", CourseFormat.ONLINE, (3, 4), "Vier online sessies van een uur",
      "Van zender naar verbinder: de rol van de communicatieadviseur in de netwerksamenleving.",
-     ["Je adviseert collega's over hun eigen rol online", "Je werkt als netwerker, niet als poortwachter"]),
+     ["U adviseert collega's over hun eigen rol online", "U werkt als netwerker, niet als poortwachter"]),
     ("crisiscommunicatie", "Crisiscommunicatie met sociale media", "crisiscommunicatie", CourseFormat.GROUP,
      (1, 3), "Een dag",
-     "Lessen uit Project X Haren: hoe volg je signalen, hoe communiceer je tijdens een incident en wie doet wat "
-     "in de eerste uren.", ["Je herkent vroege signalen van een crisis online", "Je schrijft een eerste bericht"]),
+     "Lessen uit Project X Haren: hoe volgt u signalen, hoe communiceert u tijdens een incident en wie doet wat "
+     "in de eerste uren.", ["U herkent vroege signalen van een crisis online", "U schrijft een eerste bericht"]),
     ("monitoring-en-duiding", "Monitoring en duiding", "monitoring-en-duiding", CourseFormat.ONLINE, (2, 4),
      "Twee online sessies",
      "Volgen wat er online over de gemeente wordt gezegd, en dat duiden voor bestuur en organisatie.",
-     ["Je zet een monitoringtool op", "Je schrijft een duidingsrapportage voor het college"]),
+     ["U zet een monitoringtool op", "U schrijft een duidingsrapportage voor het college"]),
 ]
 
 ARTICLES = [
@@ -170,6 +170,20 @@ def ensure_child(parent, model, slug: str, **fields):
 
 
 @transaction.atomic
+def relate_courses() -> None:
+    """Each demo course points to the two courses nearest in topic and phase (only where none are set yet)."""
+    courses = list(CoursePage.objects.live().prefetch_related("topics", "related_courses").order_by("path"))
+    for page in courses:
+        if page.related_courses.all():
+            continue
+        own = {t.pk for t in page.topics.all()}
+        others = sorted((c for c in courses if c.pk != page.pk),
+                        key=lambda c: (not own & {t.pk for t in c.topics.all()}, abs(c.phase_from - page.phase_from),
+                                       c.title))
+        page.related_courses.set(others[:2])
+        page.save_revision().publish()
+
+
 def load() -> None:
     home = ensure_home_page()
     catalogue = ensure_child(home, CourseIndexPage, "trainingen", title="Trainingen",
@@ -213,6 +227,8 @@ def load() -> None:
         article.attachments = [ArticleAttachment(document=ensure_document(title))]
         knowledge.add_child(instance=article)
         article.save_revision().publish()
+
+    relate_courses()
 
     # The search index is normally updated by a background task (db_worker); index the demo content right away so
     # that /zoeken/ finds it on a fresh site without a running worker.

@@ -33,6 +33,26 @@ def _local(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
+def working_day(day: datetime.date, forward: bool = True) -> datetime.date:
+    """The day itself on Monday to Friday; a Saturday or Sunday moves to the next Monday (or back to Friday)."""
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1 if forward else -1)
+    return day
+
+
+# The day's practical notes, matching the session times below (10.00–12.00 and from 13.00).
+NOTES_ON_SITE = ("Inloop met koffie en thee vanaf 9.30 uur; de ochtendsessie begint om 10.00 uur. Lunch van 12.00 tot "
+                 "13.00 uur, daarna de middagsessies vanaf 13.00 uur.")
+NOTES_ONLINE = "De online sessies gaan tien minuten voor de begintijd open; neem een headset mee."
+
+
+def mark_participants() -> None:
+    """Participation flags as the network has them: the large municipalities that lend trainers, and every
+    municipality with a demo participant, take part. Idempotent."""
+    Municipality.objects.filter(pk__in=Pledge.objects.values("municipality")).update(takes_part=True)
+    Municipality.objects.filter(users__isnull=False).update(takes_part=True)
+
+
 def _participant(municipality: Municipality, password: str) -> User:
     email = f"deelnemer-{municipality.cbs_code.lower()}@trainingnet.example"
     user = User.objects.filter(email=email).first()
@@ -59,6 +79,7 @@ def load() -> None:
     from trainingnet.demo import DEMO_PASSWORD
 
     if Session.objects.exists():
+        mark_participants()
         return
     courses = list(CoursePage.objects.live().order_by("path"))
     if not courses:
@@ -100,8 +121,8 @@ def load() -> None:
             continue
         people = staff_by_province.get(province.pk, [])
         # A past day (for evaluations) and three upcoming days, one a month.
-        days = [today - datetime.timedelta(days=10 + index % 5)]
-        days += [max(today + datetime.timedelta(days=4), month + datetime.timedelta(days=9 + index % 10))
+        days = [working_day(today - datetime.timedelta(days=10 + index % 5), forward=False)]
+        days += [working_day(max(today + datetime.timedelta(days=4), month + datetime.timedelta(days=9 + index % 10)))
                  for month in months]
         for number, date in enumerate(days):
             host = pledges[0].municipality if pledges[0].municipality.province_id == province.pk else \
@@ -110,7 +131,7 @@ def load() -> None:
                 date=date, province=province, host_municipality=host,
                 address=f"Stadhuis {host.name}, Raadzaal" if number % 3 != 2 else "",
                 online_url="https://meet.example.org/collega-traindag" if number % 3 == 2 else "",
-                notes="Koffie en thee staan vanaf 9.30 uur klaar.")
+                notes=NOTES_ONLINE if number % 3 == 2 else NOTES_ON_SITE)
             day.pledges.set(pledges[:2])
             trainer = next((p.trainer for p in pledges if p.trainer), None)
             course_a = courses[(index + number) % len(courses)]
@@ -148,3 +169,4 @@ def load() -> None:
                             Evaluation.objects.create(booking=booking, session=session, overall=rng.randint(3, 5),
                                                       usefulness=rng.randint(3, 5), will_apply=rng.random() < 0.8,
                                                       comments=rng.choice(COMMENTS))
+    mark_participants()

@@ -49,9 +49,14 @@ def format_value(metric: Metric, value: Value) -> str:
         return number_format(int(value), force_grouping=True)
     if metric.kind == "share":
         return f"{round(value * 100)}%"
+    return number_format(value, 1)  # hours too: the unit is in the column header (header_of), the cell a number
+
+
+def header_of(metric: Metric) -> str:
+    """The column header: the metric's label, with the unit where the cells are bare numbers."""
     if metric.kind == "hours":
-        return _("%(hours)s uur") % {"hours": number_format(value, 1)}
-    return number_format(value, 1)
+        return _("%(label)s (uur)") % {"label": metric.label}
+    return str(metric.label)
 
 
 def scale(metric: Metric, values: Values) -> tuple[float, float]:
@@ -87,8 +92,12 @@ class Table:
         return [[_("Provincie"), *self.headers], *([row["province"].name, *row["cells"]] for row in self.rows)]
 
     def as_csv(self) -> str:
+        """CSV for Dutch spreadsheets: semicolons between the cells (the decimal comma stays unquoted), CRLF line
+        ends, and a UTF-8 byte order mark so Excel reads "Fryslân" right. The cells are the table's own Dutch
+        numbers (decimal comma, thousands point, 8%), which Dutch Excel and LibreOffice read as numbers."""
         out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(self.csv_rows())
+        out.write("\ufeff")
+        csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(self.csv_rows())
         return out.getvalue()
 
 
@@ -139,7 +148,7 @@ class Board:
         rows = [{"province": p, "cells": [format_value(m, col.get(p.cbs_code)) for m, col in zip(metrics, columns,
                                                                                                strict=True)]}
                 for p in self.provinces]
-        return Table(key=key, title=title, headers=[str(m.label) for m in metrics], rows=rows)
+        return Table(key=key, title=title, headers=[header_of(m) for m in metrics], rows=rows)
 
     def table_by_key(self, key: str, map_key: str | None = None) -> Table | None:
         if key == "kaart":

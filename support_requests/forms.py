@@ -81,6 +81,10 @@ class FeedbackForm(forms.Form):
 class WithdrawForm(forms.Form):
     note = forms.CharField(label=_("Waarom trekt u de vraag in? (optioneel)"), required=False, max_length=1000,
                            widget=forms.Textarea(attrs={"rows": 2}))
+    # The confirmation step, without JavaScript: nothing is withdrawn until this is ticked.
+    confirm = forms.BooleanField(
+        label=_("Ja, ik trek mijn hulpvraag in. Er gaat dan geen expert meer mee aan de slag."),
+        error_messages={"required": _("Vink aan dat u uw hulpvraag wilt intrekken.")})
 
 
 class DeclineForm(forms.Form):

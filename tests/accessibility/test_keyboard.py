@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from django.utils import timezone
 
 from courses.models.scheduling import Booking
 from courses.scheduling_factories import SessionFactory, staff_in
@@ -83,17 +84,17 @@ def test_staff_member_books_a_seat_by_keyboard(page, home):
     info = tab_to(page, link("Inloggen"), "Inloggen in the header")
     assert_focus_visible(info, "Inloggen")
     page.keyboard.press("Enter")
-    page.get_by_role("heading", name="Aanmelden").wait_for()
+    page.get_by_role("heading", name="Inloggen").wait_for()
 
     info = tab_to(page, field("E-mail"), "the email field")
     assert_focus_visible(info, "the email field")
     page.keyboard.type(member.email)
     tab_to(page, field("Wachtwoord"), "the password field")
     page.keyboard.type("wachtwoord-123")
-    info = tab_to(page, button("Aanmelden"), "the Aanmelden button")
-    assert_focus_visible(info, "the Aanmelden button")
+    info = tab_to(page, button("Inloggen"), "the Inloggen button")
+    assert_focus_visible(info, "the Inloggen button")
     page.keyboard.press("Enter")
-    page.get_by_role("heading", name="Mijn account").wait_for()
+    page.get_by_role("heading", name="Mijn Trainingnet").wait_for()
 
     info = tab_to(page, link("Agenda"), "Agenda in the main menu")
     assert_focus_visible(info, "Agenda in the main menu")
@@ -114,9 +115,35 @@ def test_staff_member_books_a_seat_by_keyboard(page, home):
 
     booking = Booking.objects.get(session=session, user=member)
     assert booking.status == Booking.Status.CONFIRMED
-    # After booking the cancel button is the next control of the booking box, reachable and visibly focused.
-    info = tab_to(page, button("Annuleren"), "Annuleren after booking")
+    # After booking the cancel link is the next control of the booking box, reachable and visibly focused.
+    info = tab_to(page, link("Annuleren"), "Annuleren after booking")
     assert_focus_visible(info, "Annuleren")
+
+
+def test_staff_member_cancels_a_booking_by_keyboard_after_confirming(page, home, live_server):
+    from tests.accessibility.test_templates import session_cookies
+
+    session = SessionFactory(capacity=10)
+    member = staff_in("GM1714", first_name="Fenna", last_name="Toets")
+    booking = Booking.objects.create(session=session, user=member, municipality_id=member.municipality_id,
+                                     status=Booking.Status.CONFIRMED, created_at=timezone.now())
+    page.context.add_cookies([session_cookies({"member": member}, live_server.url)["member"]])
+    page.goto("/agenda/mijn-boekingen/")
+
+    info = tab_to(page, lambda i: i["tag"] == "a" and i["text"].startswith("Annuleren"), "Annuleren in my bookings")
+    assert_focus_visible(info, "Annuleren")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Boeking annuleren?").wait_for()
+    assert_accessible(page)
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED  # asking cancels nothing
+
+    info = tab_to(page, button("Ja, annuleer mijn boeking"), "the confirming button")
+    assert_focus_visible(info, "the confirming button")
+    page.keyboard.press("Enter")
+    page.get_by_text("Uw boeking is geannuleerd.").wait_for()
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED
 
 
 def test_visitor_files_a_support_request_by_keyboard(page, home):

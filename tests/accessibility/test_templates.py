@@ -101,7 +101,7 @@ PAGES: list[Visit] = [
     Visit(("account/delete.html",), "/accounts/verwijderen/", "staff", "errors", submit="Verwijder mijn account"),
     # allauth pages in the project's layout.
     allauth("account/login.html", "/accounts/login/"),
-    allauth("account/login.html", "/accounts/login/", state="errors", submit="Aanmelden"),
+    allauth("account/login.html", "/accounts/login/", state="errors", submit="Inloggen"),
     allauth("account/signup.html", "/accounts/signup/"),
     allauth("account/signup.html", "/accounts/signup/", state="errors", submit="Registreren"),
     allauth("account/password_reset.html", "/accounts/password/reset/"),

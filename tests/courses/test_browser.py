@@ -15,8 +15,8 @@ def log_in(page, user):
     page.goto("/accounts/login/")
     page.get_by_label("E-mail").fill(user.email)
     page.get_by_label("Wachtwoord").fill("wachtwoord-123")
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_url(re.compile(r".*/accounts/profiel/"))
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(r".*/mijn/"))
 
 
 def test_catalogue_course_page_and_search_are_accessible(page, home):

@@ -20,7 +20,7 @@ def log_in_to_admin(tab, user):
     tab.goto("/admin/")
     tab.get_by_label("E-mail").fill(user.email)
     tab.get_by_label("Wachtwoord").fill("wachtwoord-123")
-    tab.get_by_role("button", name="Aanmelden").click()
+    tab.get_by_role("button", name="Inloggen").click()
     tab.wait_for_url(re.compile(r".*/admin/$"))
 
 

@@ -14,7 +14,7 @@ def log_in(page, email):
     page.goto("/accounts/login/")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord").fill("wachtwoord-123")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state()
 
 

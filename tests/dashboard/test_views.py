@@ -56,7 +56,9 @@ def tables_of(response):
 def csv_of(response):
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"].startswith("attachment;")
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff"), "CSV without a byte order mark: Excel misreads the accents"
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 @pytest.fixture
@@ -223,3 +225,13 @@ def test_dashboard_query_budget(client, coordinator, django_assert_max_num_queri
 def test_as_of_today(client, coordinator):
     client.force_login(coordinator)
     assert timezone.localdate().strftime("%Y") in client.get("/dashboard/").content.decode()
+
+
+def test_csv_opens_in_dutch_excel_with_numbers_in_their_own_cells(client, coordinator, some_data):
+    client.force_login(coordinator)
+    raw = client.get("/dashboard/netwerk.csv").content.decode("utf-8")
+    assert raw.startswith("\ufeffProvincie;Gemeenten;Deelnemende gemeenten;")
+    assert "\r\nZeeland;13;1;8%;1;1;3,0\r\n" in raw  # a decimal comma needs no quotes between semicolons
+    assert '"' not in raw
+    hours = client.get("/dashboard/hulpvragen.csv").content.decode("utf-8").splitlines()[0]
+    assert "Mediaan tot eerste reactie (uur)" in hours

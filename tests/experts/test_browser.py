@@ -34,7 +34,7 @@ def test_zeeland_staff_finds_neighbouring_experts_filters_and_logs_in_for_contac
     page.get_by_role("link", name="Log in om contact op te nemen").click()
     page.get_by_label("E-mail").fill("mila@sluis.example")
     page.get_by_label("Wachtwoord").fill("wachtwoord-123")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("heading", name="Ria Rotterdam").wait_for()
     assert "010-7654321" in page.content()
     page.goto("/experts/")

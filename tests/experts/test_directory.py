@@ -169,3 +169,17 @@ def test_new_expert_serves_the_home_province_by_default_and_nationwide_experts_c
                   serves_whole_country=True, provinces=[])
     html = client.get("/experts/").content.decode()
     assert ">Zeeland (1)</option>" in html and ">Flevoland (2)</option>" in html
+
+
+def test_own_profile_puts_each_question_above_its_choices(client):
+    user = UserFactory(roles=[roles.EXPERT])
+    ExpertFactory(user=user)
+    client.force_login(user)
+    html = client.get("/experts/mijn-profiel/").content.decode()
+    for name in ("topics", "levels", "provinces"):
+        first_choice = html.index(f'name="{name}"')
+        legend = html.rfind("<legend>", 0, first_choice)
+        assert legend != -1 and "</fieldset>" not in html[legend:first_choice], f"{name}: no question above it"
+        assert html.find("<legend>", first_choice) == -1 or "</fieldset>" in html[first_choice:html.find(
+            "<legend>", first_choice)], f"{name}: its question comes after the choices"
+    assert re.search(r"<legend>Onderwerpen", html)

@@ -43,7 +43,7 @@ def forms(w) -> list[tuple[str, object, dict]]:
                                                    "bio": "x"}),
         ("/volwassenheid/", w.staff, {q.key: "2" for q in QUESTIONS}),
         (w.done.get_status_url(), None, {"action": "feedback", "solved": "ja", "score": "4", "comment": "x"}),
-        (w.open_request.get_status_url(), None, {"action": "withdraw", "note": "x"}),
+        (w.open_request.get_status_url(), None, {"action": "withdraw", "note": "x", "confirm": "on"}),
         (w.decline_url, None, {"note": "x"}),
         ("/hulp-vragen/", None, {"municipality": str(w.sluis.pk), "kind": "hulp", "level": "acuut",
                                  "situation": "x", "help_wanted": "x", "delivery": "beide", "contact_name": "x",

@@ -27,7 +27,8 @@ def request_state(req: SupportRequest) -> tuple:
 @fuzzes("support_requests:status")
 @FUZZ
 @given(which=st.sampled_from(["done", "open_request", "junk"]), token=junk(),
-       data=form_data({"action": "feedback", "solved": "ja", "score": "4", "comment": "Dank!", "note": "Opgelost."},
+       data=form_data({"action": "feedback", "solved": "ja", "score": "4", "comment": "Dank!", "note": "Opgelost.",
+                       "confirm": "on"},
                       {"action": ["feedback", "withdraw", "anders"], "solved": ["ja", "nee", "misschien"],
                        "score": ["1", "5", "0", "6", "4.0"]}))
 def test_status_page_saves_feedback_or_withdrawal_whole_or_not_at_all(world, which, token, data):

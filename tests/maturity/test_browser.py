@@ -20,7 +20,7 @@ def test_fill_in_the_self_assessment(page, site_home):
     page.goto("/volwassenheid/")
     page.get_by_label("E-mail").fill("mila@sluis.example")
     page.get_by_label("Wachtwoord").fill("wachtwoord-123")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("heading", name="Zelfevaluatie: hoe ver is uw gemeente online?").wait_for()
     assert_accessible(page)
 

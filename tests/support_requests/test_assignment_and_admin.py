@@ -69,10 +69,11 @@ def test_coordinator_list_runs_a_fixed_number_of_queries(client, coordinator, ho
         client.get("/admin/hulpvragen/")
 
 
-@pytest.mark.parametrize("who,sent_to", [("trainer", "/admin/"), ("expert", "/accounts/login/"),
-                                         ("staff", "/accounts/login/"), (None, "/accounts/login/")])
+@pytest.mark.parametrize("who,sent_to", [("trainer", "/admin/"), ("expert", "/beheer-toegang/"),
+                                         ("staff", "/beheer-toegang/"), (None, "/beheer-toegang/")])
 def test_only_coordinators_reach_the_admin_pages(client, role_users, home, who, sent_to):
-    """Wagtail answers a refused admin page with a redirect: to the dashboard (admin users) or to the login."""
+    """Wagtail answers a refused admin page with a redirect: to the dashboard (admin users) or to the page that says
+    who the admin is for (which sends visitors on to the login)."""
     req = SupportRequestFactory()
     if who:
         client.force_login(role_users[who])

@@ -44,7 +44,7 @@ def test_acute_request_from_drenthe_is_matched_to_emmen_and_accepted_by_mail(pag
     coordinator.goto("/accounts/login/?next=/admin/hulpvragen/")
     coordinator.get_by_label("E-mail").fill("coordinator@trainingnet.example")
     coordinator.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    coordinator.get_by_role("button", name="Aanmelden").click()
+    coordinator.get_by_role("button", name="Inloggen").click()
     first_row = coordinator.locator("tr.sr-row").first
     assert reference in first_row.inner_text()
     assert re.search(r"nog \d+ u \d+ min|nog \d+ min", first_row.locator(".sr-countdown").inner_text())

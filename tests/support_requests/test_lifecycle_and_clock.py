@@ -76,7 +76,11 @@ def test_done_mails_the_feedback_form_and_the_requester_can_answer_once(client, 
 @pytest.mark.django_db
 def test_requester_can_withdraw_by_status_link(client):
     req = SupportRequestFactory()
-    client.post(req.get_status_url(), {"action": "withdraw", "note": "Al opgelost"})
+    unconfirmed = client.post(req.get_status_url(), {"action": "withdraw", "note": "Al opgelost"})
+    req.refresh_from_db()
+    assert req.status != Status.WITHDRAWN  # asks first: nothing happens without the confirmation
+    assert "Vink aan dat u uw hulpvraag wilt intrekken." in unconfirmed.content.decode()
+    client.post(req.get_status_url(), {"action": "withdraw", "note": "Al opgelost", "confirm": "on"})
     req.refresh_from_db()
     assert req.status == Status.WITHDRAWN and req.closed_at is not None
 

@@ -40,9 +40,9 @@ def test_register_verify_login_account(page, home):
     assert_accessible(page)
     page.get_by_label("E-mail").fill("nieuw@borsele.example")
     page.get_by_label("Wachtwoord").fill("zonnig-strand-2026")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
 
-    page.get_by_role("heading", name="Mijn account").wait_for()
+    page.get_by_role("heading", name="Mijn Trainingnet").wait_for()
     assert "Gemeentemedewerker" in page.content()
     assert page.get_by_label("Gemeente").input_value() == str(user.municipality_id)
     assert_accessible(page)

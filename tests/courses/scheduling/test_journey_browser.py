@@ -15,8 +15,8 @@ def log_in(tab, user):
     tab.goto("/accounts/login/")
     tab.get_by_label("E-mail").fill(user.email)
     tab.get_by_label("Wachtwoord").fill("wachtwoord-123")
-    tab.get_by_role("button", name="Aanmelden").click()
-    tab.get_by_role("heading", name="Mijn account").wait_for()
+    tab.get_by_role("button", name="Inloggen").click()
+    tab.get_by_role("heading", name="Mijn Trainingnet").wait_for()
 
 
 def test_last_seat_waiting_list_and_promotion(page, browser, live_server, home):
