@@ -145,8 +145,8 @@ def test_search_costs_the_same_queries_for_12_or_76_matches(client, home):
                 queries("/zoeken/?q=webcare&soort=materiaal"), queries("/zoeken/suggesties/?q=webc")]
 
     small = add(range(12), 1, range(1))
-    assert add(range(12, 40), 29, range(1, 6)) == small
-    assert "76 resultaten" in client.get("/zoeken/?q=webcare").content.decode()  # 40 courses, 30 materials, 6 articles
+    assert add(range(12, 40), 28, range(1, 6)) == small
+    assert "75 resultaten" in client.get("/zoeken/?q=webcare").content.decode()  # 40 courses, 29 materials, 6 articles
 
 
 def test_suggestions_as_you_type(client, dutch_content):
