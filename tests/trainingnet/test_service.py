@@ -177,3 +177,9 @@ def test_allauth_mails_name_the_site_and_link_from_site_url(client, home, django
     assert "testserver" not in message.body and "127.0.0.1" not in message.body
     assert "Trainingnet" in message.body and "Bevestig uw e-mailadres" in message.subject
     assert not re.search(r"\b(je|jij|jouw|Je)\b", message.subject + message.body)
+
+
+def test_the_admin_shows_no_broken_outside_avatar(client, home, coordinator):
+    client.force_login(coordinator)
+    html = client.get("/admin/").content.decode()
+    assert "gravatar.com" not in html and "Werk dat wacht" in html

@@ -242,6 +242,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "admin_access"  # visitors go on to the login; members without access get a page
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: the CSP allows no outside images and a mail hash is not shared; Wagtail shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 SESSION_COOKIE_HTTPONLY = True
