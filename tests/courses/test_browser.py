@@ -55,4 +55,5 @@ def test_search_box_suggests_titles_with_the_keyboard_and_works_without_a_choice
     page.goto("/zoeken/")
     page.get_by_role("combobox").fill("webcare")
     page.get_by_role("combobox").press("Enter")  # nothing chosen: the plain form searches
-    page.get_by_role("heading", name=re.compile("2 resultaten")).wait_for()
+    page.get_by_role("heading", name=re.compile("1 resultaat voor")).wait_for()  # "webcare", not "webcareprotocol"
+    assert page.url.endswith("/zoeken/?q=webcare")

@@ -125,7 +125,7 @@ def test_the_search_page_shows_a_stemmed_find_and_marks_the_words(client, dutch_
     assert "1 resultaat voor" in html and "<mark>Training</mark> sociale media" in html
 
 
-def test_search_costs_the_same_queries_for_12_or_76_matches(client, home):
+def test_search_costs_the_same_queries_for_12_or_75_matches(client, home):
     def queries(path):
         client.get(path)
         with CaptureQueriesContext(connection) as captured:
