@@ -2,9 +2,8 @@
 
 `expand(query)` gives a search and the same search with each synonym written instead: with the group "webcare" /
 "klantcontact via sociale media", a search for "webcare training" is also a search for "klantcontact via sociale media
-training". Terms are compared by their stems, so "raadsleden" also matches a group with "raadslid" only when the
-stemmer makes them equal, and "Webcare" matches "webcare". Page search (courses/search.py) and the expert directory
-(experts/search.py) both call it.
+training". Terms are compared by their Dutch stems ("Webcare" matches "webcare", "sociale media" matches "social
+media"). Page search (courses/search.py) and the expert directory (experts/search.py, experts/es_backend.py) call it.
 """
 
 from __future__ import annotations

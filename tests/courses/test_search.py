@@ -125,7 +125,7 @@ def test_the_search_page_shows_a_stemmed_find_and_marks_the_words(client, dutch_
     assert "1 resultaat voor" in html and "<mark>Training</mark> sociale media" in html
 
 
-def test_search_costs_the_same_queries_for_12_or_76_matches(client, home):
+def test_search_costs_the_same_queries_for_12_or_75_matches(client, home):
     def queries(path):
         client.get(path)
         with CaptureQueriesContext(connection) as captured:
@@ -141,12 +141,12 @@ def test_search_costs_the_same_queries_for_12_or_76_matches(client, home):
         for i in articles:
             ArticlePageFactory(parent=knowledge_base(), title=f"Webcare in gemeente {i}", summary="Webcare.")
         reindex()
-        return [queries("/zoeken/?q=webcare"), queries("/zoeken/?q=webcare&vorm=online&pagina=2"),
+        return [queries("/zoeken/?q=webcare"), queries("/zoeken/?q=webcare&vorm=online&soort=cursus&pagina=2"),
                 queries("/zoeken/?q=webcare&soort=materiaal"), queries("/zoeken/suggesties/?q=webc")]
 
     small = add(range(12), 1, range(1))
-    assert add(range(12, 40), 29, range(1, 6)) == small
-    assert "76 resultaten" in client.get("/zoeken/?q=webcare").content.decode()  # 40 courses, 30 materials, 6 articles
+    assert add(range(12, 40), 28, range(1, 6)) == small
+    assert "75 resultaten" in client.get("/zoeken/?q=webcare").content.decode()  # 40 courses, 29 materials, 6 articles
 
 
 def test_suggestions_as_you_type(client, dutch_content):
@@ -166,6 +166,17 @@ def test_the_search_box_offers_suggestions_through_a_script_file_only(client, ho
     assert "data-suggest" in html and "<script>" not in html
 
 
+def plain_queries(body) -> set[tuple[str, str]]:
+    """(text, operator) of every match query in an Elasticsearch query body."""
+    if isinstance(body, dict):
+        if "query" in body and isinstance(body["query"], str):
+            return {(body["query"], body.get("operator", "or"))}
+        return set().union(*(plain_queries(value) for value in body.values()))
+    if isinstance(body, list):
+        return set().union(*(plain_queries(value) for value in body))
+    return set()
+
+
 ELASTICSEARCH_OFFLINE = {"default": {**settings.ELASTICSEARCH_PAGES_BACKEND, "URLS": ["http://127.0.0.1:9"]}}
 
 
@@ -174,9 +185,8 @@ def test_elasticsearch_query_body_for_courses_without_a_server():
     backend = get_search_backend()
     compiler = backend.query_compiler_class(CoursePage.objects.live(), search_query(expand("trainingen")))
     query = compiler.get_query()
-    alternatives = [q["multi_match"] for q in query["bool"]["must"]["bool"]["should"]]
     # the Dutch and the English stem, as the database backends get them; every word must match
-    assert [(q["query"], q["operator"]) for q in alternatives] == [("training", "and"), ("trainingen", "and")]
+    assert ("training", "and") in plain_queries(query) and ("trainingen", "and") in plain_queries(query)
     assert {"term": {"live_filter": True}} in query["bool"]["filter"]
     mapping = backend.mapping_class(CoursePage).get_mapping()
     properties = str(mapping)
@@ -188,11 +198,12 @@ def test_elasticsearch_query_body_for_courses_without_a_server():
 def test_elasticsearch_gets_the_same_compounds_synonyms_and_a_dutch_analyzer(home):
     backend = get_search_backend()
     assert backend.settings["settings"]["analysis"]["analyzer"]["default"] == {"type": "dutch"}
-    query = str(backend.query_compiler_class(CoursePage.objects.live(),
-                                             search_query(expand("Webcare-protocol"))).get_query())
-    assert "'webcar'" in query and "'protocol'" in query and "'webcareprotocol'" in query
-    query = str(backend.query_compiler_class(CoursePage.objects.live(), search_query(expand("webcare"))).get_query())
-    assert "'klantcontact'" in query and "'social'" in query  # the seeded synonym, stemmed
+    compounds = plain_queries(backend.query_compiler_class(CoursePage.objects.live(),
+                                                           search_query(expand("Webcare-protocol"))).get_query())
+    assert {("webcar protocol", "and"), ("webcareprotocol", "and")} <= compounds
+    synonyms = plain_queries(backend.query_compiler_class(CoursePage.objects.live(),
+                                                          search_query(expand("webcare"))).get_query())
+    assert {("webcar", "and"), ("klantcontact via social media", "and")} <= synonyms  # the seeded synonym, stemmed
     properties = backend.mapping_class(CoursePage).get_mapping()["properties"]
     stemmed = [name for name in properties if name.endswith("search_text")]
     assert stemmed and properties[stemmed[0]]["type"] == "text" and "copy_to" in properties[stemmed[0]]

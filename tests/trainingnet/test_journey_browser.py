@@ -43,6 +43,6 @@ def test_register_verify_login_account(page, home):
     page.get_by_role("button", name="Inloggen").click()
 
     page.get_by_role("heading", name="Mijn Trainingnet").wait_for()
-    assert "Gemeentemedewerkers" in page.content()
+    assert "Gemeentemedewerker" in page.content()
     assert page.get_by_label("Gemeente").input_value() == str(user.municipality_id)
     assert_accessible(page)

@@ -70,7 +70,7 @@ def test_profile_requires_login(client):
 def test_profile_shows_roles_and_saves_changes(client, trainer):
     client.force_login(trainer)
     response = client.get("/accounts/profiel/")
-    assert "Trainers" in response.content.decode()
+    assert "<dd>Trainer</dd>" in response.content.decode()  # the role as the site names it
     borsele = Municipality.objects.get(name="Borsele")
     response = client.post("/accounts/profiel/", {
         "first_name": "Tara", "last_name": "Trainer", "municipality": borsele.pk, "job_title": "Webredacteur",
