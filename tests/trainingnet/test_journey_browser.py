@@ -43,6 +43,6 @@ def test_register_verify_login_account(page, home):
     page.get_by_role("button", name="Aanmelden").click()
 
     page.get_by_role("heading", name="Mijn account").wait_for()
-    assert "Sluis" not in page.content() and "Borsele: aangevraagd" in page.content()  # no role until proven
+    assert "Gemeentemedewerkers" not in page.content() and "Borsele: aangevraagd" in page.content()  # asked
     assert page.get_by_label("Gemeente").input_value() == str(user.memberships.get().municipality_id)
     assert_accessible(page)
