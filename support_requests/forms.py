@@ -47,6 +47,16 @@ class IntakeForm(forms.Form):
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False, max_length=200,
                               widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
+    def __init__(self, *args, proven_municipality: Municipality | None = None, **kwargs) -> None:
+        """A member of staff asks for their own, proven municipality: the field shows it and a posted value is
+        ignored. Visitors and people without a proven membership choose."""
+        super().__init__(*args, **kwargs)
+        if proven_municipality is not None:
+            field = self.fields["municipality"]
+            field.disabled = True
+            field.initial = proven_municipality.pk
+            field.help_text = _("De gemeente waarvan u medewerker bent.")
+
     def clean_desired_start(self):
         value = self.cleaned_data.get("desired_start")
         if value and value < timezone.localdate():

@@ -43,7 +43,8 @@ def intake_view(request):
     if user.is_authenticated:
         initial = {"municipality": user.municipality_id, "contact_name": user.get_full_name(),
                    "contact_email": user.email}
-    form = IntakeForm(request.POST or None, initial=initial)
+    form = IntakeForm(request.POST or None, initial=initial,
+                      proven_municipality=user.municipality if user.is_authenticated else None)
     if request.method == "POST":
         if form.is_spam:
             # Looks like success to a bot, saves nothing.

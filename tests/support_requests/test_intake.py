@@ -128,3 +128,13 @@ def test_behind_a_proxy_each_visitor_has_their_own_limit(client, intake_data, se
     again = client.post("/hulp-vragen/", intake_data, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
     other = client.post("/hulp-vragen/", intake_data, HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy)
     assert (first.status_code, again.status_code, other.status_code) == (302, 429, 302)
+
+
+def test_staff_ask_for_their_proven_municipality_whatever_they_post(client, intake_data, small_drenthe):
+    """Membership is proven, not typed: a member of staff cannot file a request in another municipality's name."""
+    from trainingnet.models import Municipality
+
+    client.force_login(UserFactory(municipality=small_drenthe))
+    intake_data["municipality"] = str(Municipality.objects.get(cbs_code="GM0153").pk)  # Enschede
+    assert client.post("/hulp-vragen/", intake_data).status_code == 302
+    assert SupportRequest.objects.get().municipality == small_drenthe

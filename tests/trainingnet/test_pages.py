@@ -76,8 +76,11 @@ def test_profile_shows_roles_and_saves_changes(client, trainer):
         "first_name": "Tara", "last_name": "Trainer", "municipality": borsele.pk, "job_title": "Webredacteur",
     })
     assert response.status_code == 302
+    old = trainer.municipality
     trainer.refresh_from_db()
-    assert (trainer.first_name, trainer.municipality, trainer.job_title) == ("Tara", borsele, "Webredacteur")
+    # Another municipality is a request for membership, not a change (trainingnet/membership.py).
+    assert (trainer.first_name, trainer.municipality, trainer.job_title) == ("Tara", old, "Webredacteur")
+    assert trainer.memberships.get(status="requested").municipality == borsele
 
 
 def test_profile_with_unknown_municipality_gets_a_dutch_message(client, trainer):
