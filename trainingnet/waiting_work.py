@@ -1,7 +1,7 @@
 """Waiting work: what the coordinators of the programme office have to act on now, in the order it matters.
 
 Acute support requests without an expert come first, with the clock of their next deadline; then the other
-unmatched requests, the pages waiting for moderation and the provinces whose collega-traindag of this month is short
+unmatched requests, the membership requests to decide, the pages waiting for moderation and the provinces whose collega-traindag of this month is short
 of lending municipalities. Shown on Mijn Trainingnet and on the Wagtail admin home.
 """
 
@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils import timezone
+
+from trainingnet.models import Membership
 
 
 @dataclass
@@ -29,6 +31,7 @@ class WaitingRequest:
 class WaitingWork:
     requests: list[WaitingRequest] = field(default_factory=list)
     moderation: int = 0
+    memberships: int = 0  # membership requests waiting for a coordinator's decision
     coverage_gaps: list = field(default_factory=list)  # pledges.ProvinceCoverage that are not covered
     month: datetime.date | None = None
 
@@ -38,12 +41,12 @@ class WaitingWork:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.requests or self.moderation or self.coverage_gaps)
+        return not (self.requests or self.moderation or self.memberships or self.coverage_gaps)
 
 
 def coordinator_work(now: datetime.datetime | None = None, limit: int = 10) -> WaitingWork:
-    """The coordinators' waiting work, in a fixed number of queries (two for requests and moderation, five for the
-    coverage of this month)."""
+    """The coordinators' waiting work, in a fixed number of queries (three for requests, memberships and moderation,
+    five for the coverage of this month)."""
     from wagtail.models import TaskState
 
     from courses import pledges
@@ -63,6 +66,7 @@ def coordinator_work(now: datetime.datetime | None = None, limit: int = 10) -> W
     month = timezone.localdate(now).replace(day=1)
     return WaitingWork(
         requests=requests,
+        memberships=Membership.objects.filter(status=Membership.Status.REQUESTED).count(),
         moderation=TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).count(),
         coverage_gaps=[c for c in pledges.coverage(month) if not c.covered],
         month=month,

@@ -183,3 +183,16 @@ def test_the_admin_shows_no_broken_outside_avatar(client, home, coordinator):
     client.force_login(coordinator)
     html = client.get("/admin/").content.decode()
     assert "gravatar.com" not in html and "Werk dat wacht" in html
+
+
+def test_coordinators_see_the_membership_requests_waiting_for_their_decision(client, home, coordinator):
+    from trainingnet import membership
+    from trainingnet.models import Municipality
+
+    client.force_login(coordinator)
+    assert "Geen aanvragen voor lidmaatschap" in client.get("/mijn/").content.decode()
+    for name in ("Noor", "Sem"):
+        membership.request_membership(UserFactory(first_name=name, municipality=None),
+                                      Municipality.objects.get(cbs_code="GM0654"))  # Borsele
+    html = client.get("/mijn/").content.decode()
+    assert "2 aanvragen voor lidmaatschap wachten op uw besluit" in html and "/admin/lidmaatschappen/" in html
