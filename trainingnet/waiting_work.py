@@ -2,7 +2,8 @@
 
 Acute support requests without an expert come first, with the clock of their next deadline; then the other
 unmatched requests, the membership requests to decide, the pages waiting for moderation and the provinces whose
-collega-traindag of this month is short of lending municipalities. Shown on Mijn Trainingnet and on the Wagtail admin home.
+collega-traindag of this month is short of lending municipalities.
+Shown on Mijn Trainingnet and on the Wagtail admin home.
 """
 
 from __future__ import annotations
