@@ -361,6 +361,7 @@ UNPROVEN = {
     "courses:coverage": 403, "experts:own_profile": 404, "support_requests:detail": 404,
     "maturity:form": 403, "maturity:result": 404, "maturity:own_history": 403, "maturity:history": 404,
     "dashboard:index": 403, "dashboard:table_csv": 403,
+    "my_trainingnet": 200, "admin_access": 403,  # their own start page; the admin explains it is not for them
 }
 # An approved person is staff of Sluis like the matrix's staff member, except for that member's own records.
 APPROVED_NOT_OWN = {"support_requests:detail": 404}

@@ -26,7 +26,7 @@ def test_register_verify_login_account(page, home):
     page.get_by_label("Wachtwoord:", exact=True).fill("zonnig-strand-2026")
     page.get_by_label("Wachtwoord (bevestigen)").fill("zonnig-strand-2026")
     page.get_by_role("button", name="Registreren").click()
-    page.get_by_role("heading", name="Verifieer je e-mailadres").wait_for()
+    page.get_by_role("heading", name="Bevestig uw e-mailadres").wait_for()
 
     user = User.objects.get(email="nieuw@borsele.example")
     assert user.municipality is None and user.memberships.get().municipality.name == "Borsele"  # asked, not proven

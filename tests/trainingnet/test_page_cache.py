@@ -203,15 +203,15 @@ def test_consent_withdrawn_removes_the_expert_from_the_cached_directory_and_thei
 # ---- what is never cached, and the stampede guard
 
 def test_a_members_page_is_never_served_to_an_anonymous_visitor(page_cache, trainer, home):
-    """Without the logged-in check the member's page (with "Mijn account") would be cached for everyone; nothing is
+    """Without the logged-in check the member's page (with "Uitloggen") would be cached for everyone; nothing is
     saved between the member's visit and the visitor's."""
     from django.test import Client
 
     member = Client()
     member.force_login(trainer)
-    assert "Mijn account" in member.get("/").content.decode()
+    assert "Uitloggen" in member.get("/").content.decode()
 
-    assert "Mijn account" not in Client().get("/").content.decode()
+    assert "Uitloggen" not in Client().get("/").content.decode()
 
 
 def test_a_response_that_sets_a_cookie_is_never_cached(client, page_cache, home, settings):
