@@ -67,7 +67,11 @@
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
         option.dataset.url = item.url;
-        option.appendChild(document.createTextNode(item.title + " "));
+        var title = document.createElement("span");
+        title.lang = "nl";  // titles are what editors wrote, in Dutch; the kind is in the reader's language
+        title.textContent = item.title;
+        option.appendChild(title);
+        option.appendChild(document.createTextNode(" "));
         kind.className = "muted";
         kind.textContent = "(" + item.kind + ")";
         option.appendChild(kind);

@@ -43,6 +43,7 @@ def test_search_box_suggests_titles_with_the_keyboard_and_works_without_a_choice
     assert box.get_attribute("aria-expanded") == "true"
     assert sorted(listbox.get_by_role("option").all_inner_texts()) == [
         "Het webcareprotocol (Training)", "Webcare voor raadsleden (Training)"]
+    assert listbox.locator('[lang="nl"]').count() == 2  # the editors' Dutch titles, for screen readers
     assert_accessible(page)
     box.press("Escape")
     assert box.get_attribute("aria-expanded") == "false"
