@@ -90,7 +90,7 @@ def test_acute_request_from_zeeland_is_matched_to_a_large_neighbour_and_accepted
     page.goto("/accounts/login/?next=/admin/hulpvragen/")
     page.get_by_label("E-mail").fill("coordinator@trainingnet.example")
     page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     first_row = page.locator("tr.sr-row").first
     assert req.reference in first_row.inner_text()
     first_row.get_by_role("link", name=req.reference).click()

@@ -48,7 +48,8 @@ def test_last_seat_waiting_list_and_promotion(page, browser, live_server, home):
     mail.outbox.clear()
     page.goto("/agenda/mijn-boekingen/")
     assert_accessible(page)
-    page.get_by_role("button", name="Annuleren").click()
+    page.get_by_role("link", name="Annuleren").click()
+    page.get_by_role("button", name="Ja, annuleer mijn boeking").click()  # it asks first
     page.get_by_text("Uw boeking is geannuleerd.").wait_for()
 
     assert Booking.objects.get(user=colleague).status == "bevestigd"
