@@ -24,8 +24,10 @@ $(STAMP): pyproject.toml | $(PY)
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# GNU gettext's msgfmt when it is installed; otherwise polib (installed with the project) writes the same file.
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(STAMP)
-	$(PY) manage.py compilemessages --locale=$* --ignore=.venv --ignore=var
+	@if command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --locale=$* --ignore=.venv --ignore=var; \
+	else $(PY) -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@; fi
 
 ## setup: virtualenv, pinned packages, database, CBS municipalities, demo content (idempotent, no server)
 setup: $(STAMP) $(MO)
