@@ -24,6 +24,9 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 
 pytestmark = [
     pytest.mark.postgres,
+    # The servers read committed rows; the mark also makes pytest-django create the test database when this file
+    # runs on its own (as in .ci/run), and the serialized rollback puts back what the migrations made.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql",
                        reason="Two server processes need a shared database; run with DATABASE_URL=postgres://..."),
 ]
