@@ -7,7 +7,7 @@ Environment: BENCH_BOOKING_DATABASE_URL (default postgres://postgres@127.0.0.1:5
 BENCH_BOOKINGS (default 20000), BENCH_CLIENTS (default "1,8,16"), BENCH_PER_CLIENT (bookings per client, default 25),
 BENCH_RESEED=1 to start from an empty database.
 
-Booking goes through courses.booking.book() exactly as the site does (session row lock, rules, the confirmation mail
+Booking goes through scheduling.booking.book() exactly as the site does (session row lock, rules, the confirmation mail
 saved as an OutgoingMail row with its .ics; delivery uses the immediate task backend and Django's in-memory mail
 backend, so no SMTP time is counted). Pages are rendered in-process with Django's test client (no HTTP server), so
 the figures are the application's own cost per request: median and p95 of 30 requests, and the query count.
@@ -53,8 +53,8 @@ def seed() -> None:
     from django.core.management import call_command
 
     from bench.scale import seed_courses, seed_scheduler
-    from courses.models.scheduling import SchedulingSettings
-    from trainingnet.factories import home_page
+    from scheduling.models import SchedulingSettings
+    from tests.factories.trainingnet import home_page
     from trainingnet.registry import load_registry
 
     call_command("migrate", verbosity=0, interactive=False)
@@ -72,9 +72,9 @@ def throughput(clients: int, hot: bool) -> tuple[float, int, int]:
     from django.db import connections
     from django.utils import timezone
 
-    from courses import booking as service
-    from courses.models.scheduling import Session, TrainingDay
-    from courses.scheduling_factories import course_page, local
+    from scheduling import booking as service
+    from scheduling.models import Session, TrainingDay
+    from tests.factories.scheduling import course_page, local
     from trainingnet.models import Municipality, Province, User
 
     zeeland = Province.objects.get(cbs_code="PV29")
@@ -147,7 +147,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from courses.models.scheduling import Booking, Session
+    from scheduling.models import Booking, Session
 
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["*"]

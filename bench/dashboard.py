@@ -48,9 +48,9 @@ def main() -> None:
     from django.db import close_old_connections, connection
     from django.test import Client
 
-    from dashboard.factories import assess_every_municipality, busy_scheduler, many_requests
+    from tests.factories.dashboard import assess_every_municipality, busy_scheduler, many_requests
+    from tests.factories.trainingnet import UserFactory
     from trainingnet import roles
-    from trainingnet.factories import UserFactory
     from trainingnet.registry import load_registry
 
     # Keep one connection, as a server with persistent connections does (and so the queries can be counted).

@@ -263,8 +263,8 @@ class Writer(threading.Thread):
         from django.db import connection
         from django.utils import timezone
 
-        from courses import booking
-        from courses.models.scheduling import Session
+        from scheduling import booking
+        from scheduling.models import Session
         from trainingnet.models import User
 
         rng = random.Random(17)

@@ -73,8 +73,8 @@ def seed_courses(count: int = COURSES) -> int:
 
     Wagtail pages are created one by one (`add_child`: tree path, search index, reference index); about 20 ms each.
     """
-    from courses.factories import catalogue
     from courses.models import CourseFormat, CoursePage
+    from tests.factories.courses import catalogue
 
     parent = catalogue()
     existing = CoursePage.objects.filter(slug__startswith=COURSE_PREFIX).count()
@@ -147,8 +147,8 @@ def seed_scheduler(days: int = TRAINING_DAYS, bookings: int = BOOKINGS) -> int:
     from django.contrib.auth.models import Group
 
     from courses.models import CoursePage
-    from courses.models.scheduling import Booking, Session, TrainingDay
-    from courses.scheduling_factories import local
+    from scheduling.models import Booking, Session, TrainingDay
+    from tests.factories.scheduling import local
 
     if TrainingDay.objects.filter(address=DAY_ADDRESS).exists():
         return 0
@@ -221,8 +221,8 @@ def seed_people(provinces: list[Province], password: str, staff) -> dict[int, li
 
 def seed_support_requests(count: int = SUPPORT_REQUESTS) -> int:
     """`count` support requests of the last year (dashboard.factories.many_requests)."""
-    from dashboard.factories import many_requests
     from support_requests.models import SupportRequest
+    from tests.factories.dashboard import many_requests
 
     if SupportRequest.objects.filter(reference__startswith="HV-BENCH-").exists():
         return 0
@@ -268,8 +268,8 @@ def bench_pages() -> list[BenchPage]:
 
 def scale_summary() -> str:
     from courses.models import CoursePage
-    from courses.models.scheduling import Booking, Session, TrainingDay
     from experts.models import Expert
+    from scheduling.models import Booking, Session, TrainingDay
     from support_requests.models import SupportRequest
 
     return (f"{Municipality.objects.count()} municipalities, {CoursePage.objects.live().count()} published courses, "

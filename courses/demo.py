@@ -1,9 +1,7 @@
 """Demo content of the catalogue and knowledge base: eight courses on the proposal's themes, with materials, and six
-knowledge articles. Idempotent: pages are found by slug. The scheduler's demo (demo_scheduling.py) runs after it."""
+knowledge articles. Idempotent: pages are found by slug. The scheduler's demo (scheduling/demo.py) runs after it."""
 
 from __future__ import annotations
-
-from importlib.util import find_spec
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -235,8 +233,3 @@ def load() -> None:
     for model in (CoursePage, ArticlePage, Material):
         for obj in model.objects.all():
             search_index.insert_or_update_object(obj)
-
-    if find_spec("courses.demo_scheduling"):
-        from courses import demo_scheduling
-
-        demo_scheduling.load()

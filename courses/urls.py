@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from courses import views
 
@@ -7,5 +7,4 @@ urlpatterns = [
     path("zoeken/", views.search, name="search"),
     path("zoeken/suggesties/", views.suggestions, name="search_suggestions"),
     path("materialen/<int:document_id>/", views.material, name="material"),
-    path("", include("courses.scheduling_urls")),
 ]

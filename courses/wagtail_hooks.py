@@ -1,4 +1,4 @@
-"""Wagtail admin of the courses app: the train-your-colleague back office (pledges, days, sessions, bookings).
+"""Wagtail admin of the courses app: earlier versions of materials.
 
 Course and knowledge pages are edited in the page tree (Pagina's → Trainingnet → Trainingen / Kennisbank);
 trainers submit them for moderation, coordinators approve (courses/moderation.py).
@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses import admin_scheduling  # noqa: F401
 from courses.models import DocumentVersion
 
 

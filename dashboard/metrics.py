@@ -134,12 +134,12 @@ REGISTRY_METRICS = [
 
 
 def _scheduler_metrics() -> list[Metric]:
-    Booking = optional_model("courses", "Booking")
-    Session = optional_model("courses", "Session")
-    Evaluation = optional_model("courses", "Evaluation")
+    Booking = optional_model("scheduling", "Booking")
+    Session = optional_model("scheduling", "Session")
+    Evaluation = optional_model("scheduling", "Evaluation")
     if Booking is None or Session is None or Evaluation is None:
         return []
-    from courses.pledges import coverage
+    from scheduling.pledges import coverage
 
     attended = "aanwezig"
     seat_statuses = list(Booking.SEAT_STATUSES)
@@ -149,7 +149,7 @@ def _scheduler_metrics() -> list[Metric]:
         return ctx.once("coverage", lambda: coverage(timezone.localdate(ctx.now)))
 
     def pledged_lenders(ctx: MetricContext) -> Values:
-        """Distinct municipalities with a live pledge to the province this month (courses.pledges.coverage)."""
+        """Distinct municipalities with a live pledge to the province this month (scheduling.pledges.coverage)."""
         return {c.province.cbs_code: c.count for c in _coverage(ctx)}
 
     def pledge_target(ctx: MetricContext) -> Values:

@@ -24,4 +24,4 @@ def course_page_model() -> type[models.Model] | None:
 
 
 def booking_model() -> type[models.Model] | None:
-    return optional_model("courses", "Booking")
+    return optional_model("scheduling", "Booking")

@@ -5,8 +5,8 @@ import os
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from tests.factories.trainingnet import UserFactory, home_page
 from trainingnet import roles
-from trainingnet.factories import UserFactory, home_page
 from trainingnet.models import Municipality, Topic
 from trainingnet.registry import load_registry
 

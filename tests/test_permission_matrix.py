@@ -24,15 +24,15 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from courses import evaluations
-from courses.models.scheduling import Booking, CalendarFeed
-from courses.scheduling_factories import BookingFactory, SessionFactory, TrainingDayFactory, course_page, local
-from experts.factories import ExpertFactory
-from maturity.factories import AssessmentFactory
+from scheduling import evaluations
+from scheduling.models import Booking, CalendarFeed
 from support_requests import assignment
-from support_requests.factories import SupportRequestFactory
+from tests.factories.experts import ExpertFactory
+from tests.factories.maturity import AssessmentFactory
+from tests.factories.scheduling import BookingFactory, SessionFactory, TrainingDayFactory, course_page, local
+from tests.factories.support_requests import SupportRequestFactory
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import Municipality, Province
 
 pytestmark = pytest.mark.django_db
@@ -143,28 +143,28 @@ MATRIX: dict[str, Entry] = {
     "courses:search_suggestions": Entry(fixed("/zoeken/suggesties/?q=webc"), PUBLIC),
     "courses:material": Entry(lambda d: f"/materialen/{d['document'].pk}/", expect(302, 302, 302, 302, 302)),
     # Scheduler
-    "courses:agenda": Entry(fixed("/agenda/"), PUBLIC),
-    "courses:session_detail": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/", PUBLIC),
-    "courses:session_book": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/boeken/",
+    "scheduling:agenda": Entry(fixed("/agenda/"), PUBLIC),
+    "scheduling:session_detail": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/", PUBLIC),
+    "scheduling:session_book": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/boeken/",
                                   expect(LOGIN, 405, 405, 405, 405)),
-    "courses:session_attendees": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/deelnemers/",
+    "scheduling:session_attendees": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/deelnemers/",
                                        expect(LOGIN, 403, 200, 403, 200)),
-    "courses:session_ics": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}.ics", PUBLIC),
+    "scheduling:session_ics": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}.ics", PUBLIC),
     # Each person tries to cancel a fresh booking of the staff member: only they and a coordinator succeed.
-    "courses:booking_cancel": Entry(
+    "scheduling:booking_cancel": Entry(
         lambda d: f"/agenda/boeking/{fresh_booking(d).pk}/annuleren/", expect(LOGIN, 302, 302, 302, 302),
         method="post", effect=lambda d, who: (refreshed(d["fresh_booking"]).status == Booking.Status.CANCELLED)
         == (who in ("staff", "coordinator"))),
-    "courses:province_ics": Entry(fixed("/agenda/provincie/PV29.ics"), PUBLIC),
-    "courses:my_bookings": Entry(fixed("/agenda/mijn-boekingen/"), MEMBERS),
-    "courses:personal_feed": Entry(lambda d: d["feed"].get_absolute_url(), PUBLIC),
-    "courses:renew_feed": Entry(fixed("/agenda/mijn-boekingen/nieuwe-agenda-link/"),
+    "scheduling:province_ics": Entry(fixed("/agenda/provincie/PV29.ics"), PUBLIC),
+    "scheduling:my_bookings": Entry(fixed("/agenda/mijn-boekingen/"), MEMBERS),
+    "scheduling:personal_feed": Entry(lambda d: d["feed"].get_absolute_url(), PUBLIC),
+    "scheduling:renew_feed": Entry(fixed("/agenda/mijn-boekingen/nieuwe-agenda-link/"),
                                 expect(LOGIN, 302, 302, 302, 302), method="post"),
-    "courses:my_sessions": Entry(fixed("/agenda/mijn-sessies/"), expect(LOGIN, 403, 200, 403, 200)),
+    "scheduling:my_sessions": Entry(fixed("/agenda/mijn-sessies/"), expect(LOGIN, 403, 200, 403, 200)),
     # Trainers pledge for their own municipality here; coordinators record pledges in the admin.
-    "courses:pledge_create": Entry(fixed("/agenda/toezeggen/"), expect(LOGIN, 403, 200, 403, 403)),
-    "courses:coverage": Entry(fixed("/agenda/dekking/"), COORDINATORS),
-    "courses:evaluation": Entry(lambda d: f"/agenda/evaluatie/{d['evaluation_token']}/", PUBLIC),
+    "scheduling:pledge_create": Entry(fixed("/agenda/toezeggen/"), expect(LOGIN, 403, 200, 403, 403)),
+    "scheduling:coverage": Entry(fixed("/agenda/dekking/"), COORDINATORS),
+    "scheduling:evaluation": Entry(lambda d: f"/agenda/evaluatie/{d['evaluation_token']}/", PUBLIC),
     # Experts
     "experts:directory": Entry(fixed("/experts/?provincie=PV29"), PUBLIC),
     "experts:province_overview": Entry(fixed("/experts/provincies/"), PUBLIC),
@@ -304,7 +304,7 @@ def admin_screens() -> list[str]:
 
 
 # Admin screens for coordinators only: trainers have the admin for their pages and materials, not for these.
-COORDINATOR_ONLY_SCREENS = ("/admin/hulpvragen/", "/admin/users/", "/admin/groups/", "/admin/snippets/courses/",
+COORDINATOR_ONLY_SCREENS = ("/admin/hulpvragen/", "/admin/users/", "/admin/groups/", "/admin/snippets/scheduling/",
                             "/admin/snippets/experts/", "/admin/snippets/support_requests/",
                             "/admin/snippets/trainingnet/municipality/add/", "/admin/workflows/list/",
                             "/admin/workflows/tasks/")
@@ -314,9 +314,9 @@ PUBLIC_ADMIN_SCREENS = ("/admin/login/", "/admin/sprite/", "/admin/jsi18n/", "/d
 
 # What coordinators manage: each of these admin screens opens for them (the experts app was closed to them).
 COORDINATOR_MANAGES = (
-    "/admin/snippets/experts/expert/", "/admin/snippets/experts/expert/add/", "/admin/snippets/courses/pledge/",
-    "/admin/snippets/courses/pledge/add/", "/admin/snippets/courses/trainingday/add/",
-    "/admin/snippets/courses/session/add/", "/admin/hulpvragen/", "/admin/snippets/support_requests/partnership/add/",
+    "/admin/snippets/experts/expert/", "/admin/snippets/experts/expert/add/", "/admin/snippets/scheduling/pledge/",
+    "/admin/snippets/scheduling/pledge/add/", "/admin/snippets/scheduling/trainingday/add/",
+    "/admin/snippets/scheduling/session/add/", "/admin/hulpvragen/", "/admin/snippets/support_requests/partnership/add/",
     "/admin/lidmaatschappen/", "/admin/snippets/trainingnet/maildomain/add/", "/admin/snippets/trainingnet/signon/add/",
     "/admin/users/", "/admin/users/new/",
 )
@@ -355,10 +355,10 @@ UNPROVEN = {
     "account_login": 302, "account_logout": 200, "account_signup": 302, "account_reauthenticate": 200,
     "account_email": 200, "account_change_password": 200, "account_set_password": 302,
     "account_confirm_login_code": 302, "socialaccount_connections": 200,
-    "courses:session_book": 405, "courses:booking_cancel": 302, "courses:renew_feed": 302,
-    "courses:my_bookings": 200, "support_requests:mine": 200,
-    "courses:session_attendees": 403, "courses:my_sessions": 403, "courses:pledge_create": 403,
-    "courses:coverage": 403, "experts:own_profile": 404, "support_requests:detail": 404,
+    "scheduling:session_book": 405, "scheduling:booking_cancel": 302, "scheduling:renew_feed": 302,
+    "scheduling:my_bookings": 200, "support_requests:mine": 200,
+    "scheduling:session_attendees": 403, "scheduling:my_sessions": 403, "scheduling:pledge_create": 403,
+    "scheduling:coverage": 403, "experts:own_profile": 404, "support_requests:detail": 404,
     "maturity:form": 403, "maturity:result": 404, "maturity:own_history": 403, "maturity:history": 404,
     "dashboard:index": 403, "dashboard:table_csv": 403,
     "my_trainingnet": 200, "admin_access": 403,  # their own start page; the admin explains it is not for them

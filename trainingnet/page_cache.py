@@ -45,7 +45,7 @@ TAG_KEY = "page-cache-tag:{}"
 IGNORED_MODELS = {
     "sessions.session", "trainingnet.outgoingmail", "django_tasks_db.dbtaskresult", "admin.logentry",
     "account.emailconfirmation", "account.emailaddress", "wagtailcore.modellogentry", "wagtailcore.pagelogentry",
-    "wagtailcore.referenceindex", "wagtailsearch.indexentry", "wagtailcore.revision", "courses.calendarfeed",
+    "wagtailcore.referenceindex", "wagtailsearch.indexentry", "wagtailcore.revision", "scheduling.calendarfeed",
     "wagtailcore.pagesubscription", "wagtailcore.taskstate", "wagtailcore.workflowstate", "wagtailusers.userprofile",
 }
 # A user's save of only these fields (a login, a new password) changes no page.
@@ -76,7 +76,7 @@ def _agenda_tags(code: str, session_id: int | None = None, course_id: int | None
 
 
 def _session_tags(session_id: int) -> set[str]:
-    from courses.models import Session
+    from scheduling.models import Session
 
     row = Session.objects.filter(pk=session_id).values_list("course_id", "training_day__province__cbs_code").first()
     return _agenda_tags(row[1] if row else "", session_id, row[0] if row else None) | ({"agenda"} if row else set())
@@ -97,19 +97,19 @@ def tags_for(instance, *, deleted: bool = False, update_fields=None) -> set[str]
         if update_fields is not None and set(update_fields) <= INVISIBLE_USER_FIELDS:
             return set()
         return {f"user:{instance.pk}", "agenda"}  # trainers are named on course pages and sessions
-    if label == "courses.booking":
+    if label == "scheduling.booking":
         return _session_tags(instance.session_id)
-    if label == "courses.session":
+    if label == "scheduling.session":
         return _session_tags(instance.pk) if not deleted else {"agenda", f"session:{instance.pk}",
                                                                f"course:{instance.course_id}", "dashboard"}
-    if label == "courses.trainingday":
-        from courses.models import Session
+    if label == "scheduling.trainingday":
+        from scheduling.models import Session
 
         return _agenda_tags(_province_code(instance, "province.cbs_code")) | {
             f"session:{pk}" for pk in Session.objects.filter(training_day_id=instance.pk).values_list("pk", flat=True)}
-    if label == "courses.pledge":
+    if label == "scheduling.pledge":
         return _agenda_tags(_province_code(instance, "province.cbs_code"))
-    if label == "courses.evaluation":
+    if label == "scheduling.evaluation":
         return _session_tags(instance.session_id)  # the course page shows the evaluations' summary
     if label == "experts.expert":
         return {"experts", f"expert:{instance.pk}", "dashboard"}

@@ -30,6 +30,7 @@ urlpatterns = [
     path("provincies/", views.province_list, name="province_list"),
     path("provincies/<slug:slug>/", views.province_detail, name="province_detail"),
     path("", include("courses.urls")),
+    path("", include("scheduling.urls")),
     path("", include("experts.urls")),
     path("", include("support_requests.urls")),
     path("", include("maturity.urls")),

@@ -143,8 +143,8 @@ def my_trainingnet(request):
     from django.db.models import F
     from django.utils import timezone
 
-    from courses.models.scheduling import Booking, Pledge, Session
     from maturity.models import Assessment
+    from scheduling.models import Booking, Pledge, Session
     from support_requests.models import ExpertInvitation, InvitationStatus, SupportRequest
     from trainingnet.waiting_work import coordinator_work
 

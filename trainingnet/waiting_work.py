@@ -50,7 +50,7 @@ def coordinator_work(now: datetime.datetime | None = None, limit: int = 10) -> W
     five for the coverage of this month)."""
     from wagtail.models import TaskState
 
-    from courses import pledges
+    from scheduling import pledges
     from support_requests import deadlines
     from support_requests.models import RequestLevel, SupportRequest
 

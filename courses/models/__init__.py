@@ -1,4 +1,5 @@
-"""Models of the courses app: the CMS pages (pages.py) and the train-your-colleague scheduler (scheduling.py)."""
+"""Models of the courses app: the CMS pages (courses, knowledge articles, materials). The train-your-colleague
+scheduler has its own app, `scheduling`."""
 
 from courses.models.pages import (  # noqa: F401
     ArticleAttachment,
@@ -11,13 +12,4 @@ from courses.models.pages import (  # noqa: F401
     KnowledgeIndexPage,
     Material,
     MaterialKind,
-)
-from courses.models.scheduling import (  # noqa: F401
-    Booking,
-    CalendarFeed,
-    Evaluation,
-    Pledge,
-    SchedulingSettings,
-    Session,
-    TrainingDay,
 )

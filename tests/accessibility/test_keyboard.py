@@ -13,10 +13,10 @@ from collections.abc import Callable
 import pytest
 from django.utils import timezone
 
-from courses.models.scheduling import Booking
-from courses.scheduling_factories import SessionFactory, staff_in
+from scheduling.models import Booking
 from support_requests.models import SupportRequest
 from tests.browser import assert_accessible
+from tests.factories.scheduling import SessionFactory, staff_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -137,33 +137,33 @@ PAGES: list[Visit] = [
     Visit(("courses/search.html",), "/zoeken/?q=webcare", state="results"),
     Visit(("courses/search.html",), "/zoeken/?q=qwxyz", state="nothing found"),
     # Scheduler.
-    Visit(("courses/scheduling/agenda.html",), "/agenda/"),
-    Visit(("courses/scheduling/agenda.html",), "/agenda/", "staff", "member"),
-    Visit(("courses/scheduling/agenda.html",), "/agenda/?provincie=groningen", state="no sessions"),
-    Visit(("courses/scheduling/agenda.html",), "/agenda/?maand=onzin", state="filter error"),
-    Visit(("courses/scheduling/session_detail.html",), lambda d: d.session.get_absolute_url(), state="log in"),
-    Visit(("courses/scheduling/session_detail.html",), lambda d: d.session.get_absolute_url(), "booker",
+    Visit(("scheduling/agenda.html",), "/agenda/"),
+    Visit(("scheduling/agenda.html",), "/agenda/", "staff", "member"),
+    Visit(("scheduling/agenda.html",), "/agenda/?provincie=groningen", state="no sessions"),
+    Visit(("scheduling/agenda.html",), "/agenda/?maand=onzin", state="filter error"),
+    Visit(("scheduling/session_detail.html",), lambda d: d.session.get_absolute_url(), state="log in"),
+    Visit(("scheduling/session_detail.html",), lambda d: d.session.get_absolute_url(), "booker",
           "book form"),
-    Visit(("courses/scheduling/session_detail.html",), lambda d: d.session.get_absolute_url(), "staff", "booked"),
-    Visit(("courses/scheduling/session_detail.html",), lambda d: d.session.get_absolute_url(), "trainer",
+    Visit(("scheduling/session_detail.html",), lambda d: d.session.get_absolute_url(), "staff", "booked"),
+    Visit(("scheduling/session_detail.html",), lambda d: d.session.get_absolute_url(), "trainer",
           "trainer of the session"),
-    Visit(("courses/scheduling/my_bookings.html",), "/agenda/mijn-boekingen/", "staff"),
-    Visit(("courses/scheduling/my_bookings.html",), "/agenda/mijn-boekingen/", "booker", "empty"),
-    Visit(("courses/scheduling/cancel_confirm.html",), lambda d: f"/agenda/boeking/{d.booking.pk}/annuleren/",
+    Visit(("scheduling/my_bookings.html",), "/agenda/mijn-boekingen/", "staff"),
+    Visit(("scheduling/my_bookings.html",), "/agenda/mijn-boekingen/", "booker", "empty"),
+    Visit(("scheduling/cancel_confirm.html",), lambda d: f"/agenda/boeking/{d.booking.pk}/annuleren/",
           "staff", "asks before cancelling"),
-    Visit(("courses/scheduling/attendees.html",), lambda d: f"/agenda/sessie/{d.past_session.pk}/deelnemers/",
+    Visit(("scheduling/attendees.html",), lambda d: f"/agenda/sessie/{d.past_session.pk}/deelnemers/",
           "trainer", "marking attendance, evaluations"),
-    Visit(("courses/scheduling/attendees.html",), lambda d: f"/agenda/sessie/{d.session.pk}/deelnemers/",
+    Visit(("scheduling/attendees.html",), lambda d: f"/agenda/sessie/{d.session.pk}/deelnemers/",
           "trainer", "before the day"),
-    Visit(("courses/scheduling/my_sessions.html",), "/agenda/mijn-sessies/", "trainer"),
-    Visit(("courses/scheduling/pledge_form.html",), "/agenda/toezeggen/", "trainer"),
-    Visit(("courses/scheduling/pledge_form.html",), "/agenda/toezeggen/", "trainer", "errors", submit="Toezeggen"),
-    Visit(("courses/scheduling/coverage.html",), "/agenda/dekking/", "coordinator"),
-    Visit(("courses/scheduling/evaluation_form.html",), lambda d: f"/agenda/evaluatie/{d.evaluation_token}/"),
-    Visit(("courses/scheduling/evaluation_form.html",), lambda d: f"/agenda/evaluatie/{d.evaluation_token}/",
+    Visit(("scheduling/my_sessions.html",), "/agenda/mijn-sessies/", "trainer"),
+    Visit(("scheduling/pledge_form.html",), "/agenda/toezeggen/", "trainer"),
+    Visit(("scheduling/pledge_form.html",), "/agenda/toezeggen/", "trainer", "errors", submit="Toezeggen"),
+    Visit(("scheduling/coverage.html",), "/agenda/dekking/", "coordinator"),
+    Visit(("scheduling/evaluation_form.html",), lambda d: f"/agenda/evaluatie/{d.evaluation_token}/"),
+    Visit(("scheduling/evaluation_form.html",), lambda d: f"/agenda/evaluatie/{d.evaluation_token}/",
           state="errors", submit="Versturen"),
-    Visit(("courses/scheduling/evaluation_done.html",), lambda d: f"/agenda/evaluatie/{d.evaluated_token}/"),
-    Visit(("courses/scheduling/evaluation_invalid.html",), "/agenda/evaluatie/ongeldig/"),
+    Visit(("scheduling/evaluation_done.html",), lambda d: f"/agenda/evaluatie/{d.evaluated_token}/"),
+    Visit(("scheduling/evaluation_invalid.html",), "/agenda/evaluatie/ongeldig/"),
     # Experts.
     Visit(("experts/directory.html",), "/experts/"),
     Visit(("experts/directory.html",), "/experts/", "staff", "contact details"),
@@ -275,17 +275,17 @@ def build_data() -> SimpleNamespace:
     from allauth.account.models import EmailAddress, EmailConfirmationHMAC
     from django.utils import timezone
 
-    from courses import evaluations
-    from courses.factories import ArticlePageFactory, course, knowledge_base
-    from courses.models.scheduling import Booking, Evaluation
-    from courses.scheduling_factories import BookingFactory, PledgeFactory, SessionFactory, TrainingDayFactory
-    from experts.factories import ExpertFactory
-    from maturity.factories import AssessmentFactory
+    from scheduling import evaluations
+    from scheduling.models import Booking, Evaluation
     from support_requests import assignment
-    from support_requests.factories import SupportRequestFactory
     from support_requests.models import ExpertInvitation, Status
+    from tests.factories.courses import ArticlePageFactory, course, knowledge_base
+    from tests.factories.experts import ExpertFactory
+    from tests.factories.maturity import AssessmentFactory
+    from tests.factories.scheduling import BookingFactory, PledgeFactory, SessionFactory, TrainingDayFactory
+    from tests.factories.support_requests import SupportRequestFactory
+    from tests.factories.trainingnet import UserFactory
     from trainingnet import membership, roles
-    from trainingnet.factories import UserFactory
     from trainingnet.models import Municipality, Topic
 
     def municipality(code):

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from courses.factories import course
 from tests.browser import assert_accessible
+from tests.factories.courses import course
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -7,11 +7,11 @@ import pytest
 from django.core import mail
 
 from courses.demo import minimal_pdf
-from courses.factories import catalogue
 from courses.models import CoursePage
 from tests.browser import assert_accessible
+from tests.factories.courses import catalogue
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -6,10 +6,10 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from courses.factories import catalogue, course
 from courses.models import CoursePage
+from tests.factories.courses import catalogue, course
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
@@ -129,7 +129,7 @@ def test_coordinator_publishes_directly(client, home):
     (roles.EXPERT, "catalogue", False),
 ])
 def test_who_may_add_pages_where(client, home, role, where, expected):
-    from courses.factories import knowledge_base
+    from tests.factories.courses import knowledge_base
 
     parents = {"catalogue": (catalogue(), "coursepage"), "knowledge": (knowledge_base(), "articlepage"),
                "home": (home, "knowledgeindexpage")}

@@ -1,9 +1,9 @@
 import pytest
 from wagtail.models import Page
 
-from courses.factories import ArticlePageFactory, course, knowledge_base
 from courses.models import ArticlePage, CourseIndexPage, CoursePage, KnowledgeIndexPage
-from trainingnet.factories import TopicFactory
+from tests.factories.courses import ArticlePageFactory, course, knowledge_base
+from tests.factories.trainingnet import TopicFactory
 from trainingnet.models import HomePage
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 from wagtail_factories import DocumentFactory
 
-from courses.factories import ArticlePageFactory, course, knowledge_base
 from courses.models import CoursePage, Material
 from courses.search import SearchFilters, highlight, hits_for, search_site
-from trainingnet.factories import TopicFactory
+from tests.factories.courses import ArticlePageFactory, course, knowledge_base
+from tests.factories.trainingnet import TopicFactory
 from trainingnet.models import SynonymGroup
 from trainingnet.search_text import search_query
 from trainingnet.synonyms import expand

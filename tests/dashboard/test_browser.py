@@ -4,8 +4,8 @@ axe-core finds no serious or critical violation."""
 import pytest
 
 from tests.browser import assert_accessible
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

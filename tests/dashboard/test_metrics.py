@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from dashboard.metrics import MetricContext, registered_metrics
-from maturity.factories import AssessmentFactory, answers_for
+from tests.factories.maturity import AssessmentFactory, answers_for
 from trainingnet.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -65,8 +65,8 @@ def schedule():
     """Zeeland: two sessions held this year (capacity 10 each), one cancelled, one ahead, one 400 days ago.
     Bookings in the held ones: attended by Sluis (2), Middelburg (1) and Eindhoven (a large one, 1),
     one absent, one confirmed, one on the waiting list, one cancelled. Evaluations 4 and 5."""
-    from courses.models import Evaluation
-    from courses.scheduling_factories import BookingFactory, SessionFactory, TrainingDayFactory, local
+    from scheduling.models import Evaluation
+    from tests.factories.scheduling import BookingFactory, SessionFactory, TrainingDayFactory, local
 
     def session(days_from_now, **kwargs):
         day = timezone.localdate() + datetime.timedelta(days=days_from_now)
@@ -113,7 +113,7 @@ def test_evaluation_average(schedule):
 
 
 def test_pledge_coverage_this_month():
-    from courses.scheduling_factories import PledgeFactory
+    from tests.factories.scheduling import PledgeFactory
 
     zeeland = gm("GM1714").province
     PledgeFactory(municipality=gm("GM0772"), province=zeeland)  # Eindhoven helps Zeeland
@@ -132,7 +132,7 @@ def requests():
     """Zeeland (Sluis): an acute request answered after 1 h, matched after 3 h (due 4 h); an acute one matched after
     6 h (late); an implementation request still open, its deadline not passed. Groningen (Westerkwartier): an
     aftercare request filed 400 days ago (outside the window) and closed."""
-    from support_requests.factories import SupportRequestFactory
+    from tests.factories.support_requests import SupportRequestFactory
 
     now = timezone.now()
     hour = datetime.timedelta(hours=1)

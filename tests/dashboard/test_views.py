@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 import pytest
 from django.utils import timezone
 
-from dashboard.factories import assess_every_municipality, busy_scheduler, many_requests
 from dashboard.geo import province_map
-from maturity.factories import AssessmentFactory, answers_for
-from trainingnet.factories import UserFactory
+from tests.factories.dashboard import assess_every_municipality, busy_scheduler, many_requests
+from tests.factories.maturity import AssessmentFactory, answers_for
+from tests.factories.trainingnet import UserFactory
 from trainingnet.models import Municipality, Province
 
 pytestmark = pytest.mark.django_db
@@ -181,9 +181,9 @@ def test_network_csv_equals_its_table_and_holds_no_personal_data(client, some_da
 # --- a fixed number of queries -------------------------------------------------------------------------------------
 
 
-# Session, user and roles (3), then the figures: registry and maturity 6, pledges 5 (courses.pledges.coverage: settings,
-# provinces, neighbours, lenders, pledges), sessions 1, seats 1, attended 1, reach 1, evaluations 2, support requests 3
-# (open, per level, timings), provinces 1.
+# Session, user and roles (3), then the figures: registry and maturity 6, pledges 5 (scheduling.pledges.coverage:
+# settings, provinces, neighbours, lenders, pledges), sessions 1, seats 1, attended 1, reach 1, evaluations 2, support
+# requests 3 (open, per level, timings), provinces 1.
 DASHBOARD_QUERIES = {"/dashboard/": 23, "/dashboard/?kaart=maturity": 23, "/dashboard/traindagen.csv": 10,
                      "/dashboard/hulpvragen.csv": 7, "/dashboard/kaart.csv?kaart=reach": 5}
 

@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from experts.factories import ExpertFactory
 from tests.browser import assert_accessible
+from tests.factories.experts import ExpertFactory
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import Municipality
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -4,10 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from experts.factories import ExpertFactory
 from experts.models import Expert, Shell
+from tests.factories.experts import ExpertFactory
+from tests.factories.trainingnet import TopicFactory, UserFactory
 from trainingnet import roles
-from trainingnet.factories import TopicFactory, UserFactory
 from trainingnet.models import Municipality, Province
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import os
 import pytest
 
 from experts.es_backend import ExpertDocument, build_search
-from experts.factories import ExpertFactory
 from experts.search import Criteria
-from trainingnet.factories import TopicFactory
+from tests.factories.experts import ExpertFactory
+from tests.factories.trainingnet import TopicFactory
 from trainingnet.models import Municipality
 
 pytestmark = pytest.mark.django_db

@@ -8,15 +8,15 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from courses import evaluations
-from courses.models.scheduling import Booking, CalendarFeed, Session
-from courses.scheduling_factories import BookingFactory, SessionFactory, TrainingDayFactory, course_page, local
-from experts.factories import ExpertFactory
+from scheduling import evaluations
+from scheduling.models import Booking, CalendarFeed, Session
 from support_requests import assignment
-from support_requests.factories import SupportRequestFactory
 from support_requests.models import Status
+from tests.factories.experts import ExpertFactory
+from tests.factories.scheduling import BookingFactory, SessionFactory, TrainingDayFactory, course_page, local
+from tests.factories.support_requests import SupportRequestFactory
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import Municipality, Province
 
 PASSWORD = "wachtwoord-123"  # UserFactory's password

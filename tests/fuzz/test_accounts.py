@@ -16,7 +16,7 @@ from allauth.account.utils import user_pk_to_url_str
 from hypothesis import given
 from hypothesis import strategies as st
 
-from courses.models.scheduling import Booking
+from scheduling.models import Booking
 from tests.fuzz.conftest import PASSWORD
 from tests.fuzz.support import FUZZ, assert_no_server_error, client_for, form_data, fuzzes, junk, sent, undone
 from trainingnet import roles

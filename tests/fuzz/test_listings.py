@@ -36,7 +36,7 @@ COORDINATOR_LISTINGS = {
 }
 
 
-@fuzzes("wagtail_serve", "courses:search", "courses:search_suggestions", "courses:agenda", "experts:directory",
+@fuzzes("wagtail_serve", "courses:search", "courses:search_suggestions", "scheduling:agenda", "experts:directory",
         "dashboard:network")
 @FUZZ
 @given(data=st.data())
@@ -49,7 +49,7 @@ def test_public_listings_take_any_query_string(world, data):
         assert response.status_code == 200
 
 
-@fuzzes("dashboard:index", "dashboard:table_csv", "courses:coverage", "courses:my_sessions")
+@fuzzes("dashboard:index", "dashboard:table_csv", "scheduling:coverage", "scheduling:my_sessions")
 @FUZZ
 @given(data=st.data())
 def test_coordinator_listings_take_any_query_string(world, data):

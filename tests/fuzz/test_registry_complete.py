@@ -71,9 +71,9 @@ def fuzzed_names() -> set[str]:
 def test_the_detection_finds_the_forms_we_know():
     """Guard against a detection that silently finds nothing (then the completeness test could not fail)."""
     found = {name for route, name, callback in routes() if in_scope(route, callback) and accepts_post(callback)}
-    assert {"account_signup", "account_login", "account_profile", "courses:session_book", "courses:evaluation",
+    assert {"account_signup", "account_login", "account_profile", "scheduling:session_book", "scheduling:evaluation",
             "maturity:form", "support_requests:intake", "experts:own_profile"} <= found
-    assert "courses:agenda" not in found and "dashboard:network" not in found
+    assert "scheduling:agenda" not in found and "dashboard:network" not in found
 
 
 def test_every_view_that_accepts_post_has_a_fuzz_test():

@@ -13,9 +13,9 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from courses.models.scheduling import Booking, CalendarFeed, Evaluation, Pledge
-from courses.pledges import add_months
-from courses.scheduling_forms import month_value
+from scheduling.forms import month_value
+from scheduling.models import Booking, CalendarFeed, Evaluation, Pledge
+from scheduling.pledges import add_months
 from tests.fuzz.support import FUZZ, assert_no_server_error, client_for, form_data, fuzzes, junk, sent, undone
 from trainingnet.models import OutgoingMail, Province
 
@@ -25,7 +25,7 @@ TRUTHY = {"on", "true", "1", "ja", "yes"}  # what a checkbox may send; Django tr
 huge_ids = st.integers(min_value=10**6, max_value=10**30)
 
 
-@fuzzes("courses:session_book")
+@fuzzes("scheduling:session_book")
 @FUZZ
 @given(which=st.sampled_from(["group", "tailored", "missing"]), missing_pk=huge_ids,
        data=form_data({"accept_fee": "on"}, {"accept_fee": ["on", "off", "false", "0", "1", ""]}))
@@ -50,7 +50,7 @@ def test_booking_is_saved_with_its_mail_or_not_at_all(world, which, missing_pk, 
                 assert booking.fee > 0
 
 
-@fuzzes("courses:booking_cancel")
+@fuzzes("scheduling:booking_cancel")
 @FUZZ
 @given(which=st.sampled_from(["booking", "to_mark", "missing"]), missing_pk=huge_ids,
        data=form_data({"next": "mijn-boekingen"}, {"next": ["mijn-boekingen", "//evil.example/", "https://x.example"]}))
@@ -72,7 +72,7 @@ def test_cancelling_changes_the_booking_and_mails_or_changes_nothing(world, whic
             assert response["Location"].startswith("/") and not response["Location"].startswith("//")
 
 
-@fuzzes("courses:renew_feed")
+@fuzzes("scheduling:renew_feed")
 @FUZZ
 @given(data=form_data({}, {}))
 def test_renewing_the_feed_link_replaces_exactly_one_token(world, data):
@@ -84,7 +84,7 @@ def test_renewing_the_feed_link_replaces_exactly_one_token(world, data):
         assert CalendarFeed.objects.filter(user=world.staff).count() == 1
 
 
-@fuzzes("courses:pledge_create")
+@fuzzes("scheduling:pledge_create")
 @FUZZ
 @given(data=st.data())
 def test_pledge_is_saved_whole_or_not_at_all(world, data):
@@ -106,7 +106,7 @@ def test_pledge_is_saved_whole_or_not_at_all(world, data):
             assert response.status_code == 200 and Pledge.objects.count() == before
 
 
-@fuzzes("courses:session_attendees")
+@fuzzes("scheduling:session_attendees")
 @FUZZ
 @given(data=st.data())
 def test_attendance_changes_at_most_the_one_booking_chosen(world, data):
@@ -125,7 +125,7 @@ def test_attendance_changes_at_most_the_one_booking_chosen(world, data):
             assert world.booking.pk not in changed  # a booking of another session is never touched
 
 
-@fuzzes("courses:evaluation")
+@fuzzes("scheduling:evaluation")
 @FUZZ
 @given(token=st.one_of(st.just("valid"), junk()),
        data=form_data({"overall": "4", "usefulness": "5", "will_apply": "ja", "comments": "Heel nuttig."},

@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page
 
+from tests.factories.trainingnet import home_page
 from trainingnet import roles
-from trainingnet.factories import home_page
 
 
 @pytest.fixture

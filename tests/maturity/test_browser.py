@@ -4,15 +4,15 @@ axe-core finds no serious or critical violation on the form, its errors and the 
 import pytest
 
 from tests.browser import assert_accessible
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import Municipality
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_fill_in_the_self_assessment(page, site_home):
-    from courses.scheduling_factories import course_page
+    from tests.factories.scheduling import course_page
 
     course_page("Het online gesprek", phase_from=3, phase_to=4)
     UserFactory(email="mila@sluis.example", municipality=Municipality.objects.get(cbs_code="GM1714"),

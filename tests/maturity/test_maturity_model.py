@@ -2,8 +2,8 @@
 
 import pytest
 
-from maturity.factories import answers_for
 from maturity.maturity_model import QUESTIONS, InvalidAnswers, reached_phase, score
+from tests.factories.maturity import answers_for
 
 
 def by_axis(interactie, initiatief, eigenaarschap):

@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 from maturity.assessments import history
-from maturity.factories import AssessmentFactory, answers_for
 from maturity.models import Assessment
+from tests.factories.maturity import AssessmentFactory, answers_for
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import Municipality
 from trainingnet.privacy import delete_account, export_personal_data
 
@@ -102,7 +102,7 @@ def test_result_shows_change_since_last_assessment(client, sluis_staff):
 
 
 def test_change_since_first_attended_session():
-    from courses.scheduling_factories import BookingFactory, SessionFactory, TrainingDayFactory, local
+    from tests.factories.scheduling import BookingFactory, SessionFactory, TrainingDayFactory, local
 
     now = timezone.now()
     first_day = timezone.localdate() - 100 * DAY
@@ -128,7 +128,7 @@ def test_change_since_first_attended_session():
 
 
 def test_no_change_since_first_session_without_an_assessment_before_it():
-    from courses.scheduling_factories import BookingFactory, SessionFactory, TrainingDayFactory, local
+    from tests.factories.scheduling import BookingFactory, SessionFactory, TrainingDayFactory, local
 
     day = timezone.localdate() - 100 * DAY
     session = SessionFactory(training_day=TrainingDayFactory(date=day), starts_at=local(day, 10),
@@ -141,7 +141,7 @@ def test_no_change_since_first_session_without_an_assessment_before_it():
 
 
 def test_result_recommends_courses_aimed_at_the_next_phase(client, sluis_staff, home):
-    from courses.scheduling_factories import course_page
+    from tests.factories.scheduling import course_page
 
     course_page("Webcare voor beginners", phase_from=1, phase_to=2)
     course_page("Het online gesprek", phase_from=3, phase_to=3)

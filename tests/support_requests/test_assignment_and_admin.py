@@ -7,12 +7,12 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from experts.factories import ExpertFactory
 from support_requests import assignment
-from support_requests.factories import SupportRequestFactory
 from support_requests.models import InvitationStatus, Partnership, Status
+from tests.factories.experts import ExpertFactory
+from tests.factories.support_requests import SupportRequestFactory
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import Municipality
 
 pytestmark = pytest.mark.django_db

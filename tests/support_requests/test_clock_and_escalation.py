@@ -6,13 +6,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 
-from experts.factories import ExpertFactory
 from support_requests import assignment, deadlines
 from support_requests.deadlines import Targets, add_office_hours, add_working_days, due_dates, is_working_day
-from support_requests.factories import SupportRequestFactory
 from support_requests.models import DutyShift, Status
+from tests.factories.experts import ExpertFactory
+from tests.factories.support_requests import SupportRequestFactory
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import Municipality
 
 AMS = ZoneInfo("Europe/Amsterdam")

@@ -5,11 +5,11 @@ import re
 import pytest
 from django.core import mail
 
-from experts.factories import ExpertFactory
 from support_requests import assignment, lifecycle
-from support_requests.factories import SupportRequestFactory
 from support_requests.forms import IntakeForm
 from support_requests.models import InvitationStatus, Status
+from tests.factories.experts import ExpertFactory
+from tests.factories.support_requests import SupportRequestFactory
 from trainingnet.models import Municipality, Topic
 
 pytestmark = pytest.mark.django_db

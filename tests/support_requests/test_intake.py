@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from support_requests.models import Status, SupportRequest
-from trainingnet.factories import UserFactory
+from tests.factories.trainingnet import UserFactory
 from trainingnet.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db

@@ -8,11 +8,11 @@ from django.core import mail
 from django.core.management import call_command
 from wagtail.models import Site
 
-from experts.factories import ExpertFactory
 from support_requests import deadlines, lifecycle
 from support_requests.deadlines import Targets, add_working_days, due_dates
-from support_requests.factories import SupportRequestFactory
 from support_requests.models import ExpertInvitation, Status, SupportSettings
+from tests.factories.experts import ExpertFactory
+from tests.factories.support_requests import SupportRequestFactory
 from trainingnet.models import Municipality
 
 AMS = ZoneInfo("Europe/Amsterdam")

@@ -2,9 +2,7 @@
 
 import pytest
 
-from experts.factories import ExpertFactory
 from experts.models import Shell
-from support_requests.factories import SupportRequestFactory
 from support_requests.matching import (
     CandidateExpert,
     CandidateMunicipality,
@@ -14,6 +12,8 @@ from support_requests.matching import (
     rank_candidates,
     rank_webcare_partners,
 )
+from tests.factories.experts import ExpertFactory
+from tests.factories.support_requests import SupportRequestFactory
 from trainingnet.models import Municipality, Province
 
 DRENTHE, GRONINGEN, OVERIJSSEL, FRIESLAND, ZEELAND, ZH, NB, LIMBURG = (

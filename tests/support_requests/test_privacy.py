@@ -6,12 +6,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from experts.factories import ExpertFactory
-from support_requests.factories import SupportRequestFactory
 from support_requests.models import Status, SupportRequest
 from support_requests.retention import REDACTED, anonymise_expired
+from tests.factories.experts import ExpertFactory
+from tests.factories.support_requests import SupportRequestFactory
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.privacy import delete_account, export_personal_data
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 import pytest
 
-from support_requests.factories import SupportRequestFactory
 from support_requests.matching import candidates_for_request
+from tests.factories.support_requests import SupportRequestFactory
 from trainingnet.models import Municipality, Province
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import Municipality, User
 
 pytestmark = pytest.mark.django_db

@@ -42,7 +42,7 @@ def test_demo_data_refuses_to_run_in_production_without_force():
 def test_the_demo_looks_alive(client):
     """Participation flags set, sessions on working days at office hours with notes that match, related courses."""
     from courses.models import CoursePage
-    from courses.models.scheduling import Session
+    from scheduling.models import Session
     from trainingnet.models import Municipality
 
     call_command("load_demo_data")

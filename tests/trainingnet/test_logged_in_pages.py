@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from courses.scheduling_factories import BookingFactory, SessionFactory, TrainingDayFactory, course_page
+from tests.factories.scheduling import BookingFactory, SessionFactory, TrainingDayFactory, course_page
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.test import override_settings
 from django.urls import clear_url_caches
 
+from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import User
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_the_coverage_month_is_checked(client, coordinator, month):
 
 
 def test_coordinators_open_experts_in_the_admin(client, coordinator):
-    from experts.factories import ExpertFactory
+    from tests.factories.experts import ExpertFactory
 
     expert = ExpertFactory()
     client.force_login(coordinator)

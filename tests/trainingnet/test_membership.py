@@ -5,10 +5,10 @@ import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from django.core import mail
 
-from experts.factories import ExpertFactory
-from maturity.factories import AssessmentFactory
+from tests.factories.experts import ExpertFactory
+from tests.factories.maturity import AssessmentFactory
+from tests.factories.trainingnet import UserFactory
 from trainingnet import membership, roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import MailDomain, Membership, Municipality, User
 
 pytestmark = pytest.mark.django_db

@@ -74,9 +74,9 @@ def test_a_form_page_comes_from_the_cache_with_each_visitors_own_token(page_cach
 
 @pytest.fixture
 def course_and_session(home):
-    from courses.factories import course
-    from courses.models import SchedulingSettings
-    from courses.scheduling_factories import SessionFactory
+    from scheduling.models import SchedulingSettings
+    from tests.factories.courses import course
+    from tests.factories.scheduling import SessionFactory
 
     SchedulingSettings.load()  # the settings exist, as on a running site (created on first use)
     page = course(title="Webcare voor beginners")
@@ -108,8 +108,8 @@ def rendered(path: str) -> str:
 
 def test_a_booking_evicts_its_session_and_agenda_but_not_the_catalogue(client, page_cache, course_and_session,
                                                                        django_assert_num_queries):
-    from courses import booking
-    from courses.scheduling_factories import staff_in
+    from scheduling import booking
+    from tests.factories.scheduling import staff_in
 
     page, session = course_and_session
     for path in ("/trainingen/", "/zoeken/?q=webcare", f"/agenda/sessie/{session.pk}/", "/agenda/"):
@@ -127,8 +127,8 @@ def test_a_booking_evicts_its_session_and_agenda_but_not_the_catalogue(client, p
 
 def test_a_booking_in_one_province_keeps_the_agenda_of_another(client, page_cache, course_and_session,
                                                                django_assert_num_queries):
-    from courses import booking
-    from courses.scheduling_factories import staff_in
+    from scheduling import booking
+    from tests.factories.scheduling import staff_in
 
     _page, session = course_and_session  # in Zeeland
     client.get("/agenda/provincie/PV30.ics")  # Noord-Brabant
@@ -173,7 +173,7 @@ def test_a_course_edit_evicts_its_page_the_catalogue_and_search(client, page_cac
 
 
 def test_a_trainers_new_name_shows_on_their_course_page(client, page_cache, home, trainer):
-    from courses.factories import course
+    from tests.factories.courses import course
 
     page = course(title="Crisiscommunicatie")
     page.trainers.add(trainer)
@@ -187,7 +187,7 @@ def test_a_trainers_new_name_shows_on_their_course_page(client, page_cache, home
 
 
 def test_consent_withdrawn_removes_the_expert_from_the_cached_directory_and_their_page(client, page_cache, registry):
-    from experts.factories import ExpertFactory
+    from tests.factories.experts import ExpertFactory
 
     expert = ExpertFactory(name="Fenna Zichtbaar")
     assert "Fenna Zichtbaar" in client.get("/experts/").content.decode()

@@ -62,7 +62,7 @@ def shared_redis():
 @pytest.fixture
 def listed_expert(django_db_setup, django_db_blocker):
     """An expert committed to the test database (visible to the servers), deleted afterwards."""
-    from experts.factories import ExpertFactory
+    from tests.factories.experts import ExpertFactory
 
     with django_db_blocker.unblock():
         expert = ExpertFactory(name="Fenna Tweeprocessen", job_title="Webcare-adviseur")

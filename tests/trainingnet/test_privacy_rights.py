@@ -42,18 +42,18 @@ def test_member_deletes_their_account_and_is_logged_out(client, staff_member, ho
 def test_one_person_in_every_part_downloads_everything_and_leaves_only_anonymous_statistics(client, home):
     """Sanne of Sluis booked and evaluated a session, asked for help, assessed her municipality and is an expert.
     Her download holds all of it; after she deletes her account the records stay for the figures, without her."""
-    from courses import booking as service
-    from courses import evaluations
-    from courses.models.scheduling import Booking, Evaluation
-    from courses.scheduling_factories import SessionFactory
-    from experts.factories import ExpertFactory
     from experts.models import Expert
-    from maturity.factories import AssessmentFactory
     from maturity.models import Assessment
-    from support_requests.factories import SupportRequestFactory
+    from scheduling import booking as service
+    from scheduling import evaluations
+    from scheduling.models import Booking, Evaluation
     from support_requests.models import SupportRequest
+    from tests.factories.experts import ExpertFactory
+    from tests.factories.maturity import AssessmentFactory
+    from tests.factories.scheduling import SessionFactory
+    from tests.factories.support_requests import SupportRequestFactory
+    from tests.factories.trainingnet import UserFactory
     from trainingnet import roles
-    from trainingnet.factories import UserFactory
     from trainingnet.models import Municipality
 
     sluis = Municipality.objects.get(cbs_code="GM1714")
@@ -72,8 +72,8 @@ def test_one_person_in_every_part_downloads_everything_and_leaves_only_anonymous
 
     data = json.loads(client.get("/accounts/mijn-gegevens/").content)
     assert data["account"]["email"] == "sanne@sluis.example"
-    assert [b["municipality"] for b in data["courses"]["bookings"]] == ["Sluis"]
-    assert data["courses"]["evaluations"][0]["comments"] == "Direct bruikbaar"
+    assert [b["municipality"] for b in data["scheduling"]["bookings"]] == ["Sluis"]
+    assert data["scheduling"]["evaluations"][0]["comments"] == "Direct bruikbaar"
     assert data["support_requests"]["hulpvragen"][0]["referentie"] == request.reference
     assert data["experts"]["expert_profile"]["email"] == "sanne@sluis.example"
     assert data["maturity"]
@@ -96,9 +96,9 @@ def test_one_person_in_every_part_downloads_everything_and_leaves_only_anonymous
 
 def export_all_rows() -> list:
     """Every row of the tables that keep records of people, to look for what should be gone."""
-    from courses.models.scheduling import Booking, Evaluation
     from experts.models import Expert
     from maturity.models import Assessment
+    from scheduling.models import Booking, Evaluation
     from support_requests.models import SupportRequest, TimelineEntry
 
     return [list(model.objects.values()) for model in (Booking, Evaluation, Expert, Assessment, SupportRequest,
@@ -106,8 +106,8 @@ def export_all_rows() -> list:
 
 
 def test_membership_requests_are_in_the_download_and_go_with_the_account(client, registry):
+    from tests.factories.trainingnet import UserFactory
     from trainingnet import membership
-    from trainingnet.factories import UserFactory
     from trainingnet.models import Membership, Municipality
 
     person = UserFactory(municipality=None)

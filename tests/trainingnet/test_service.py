@@ -9,11 +9,11 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from courses.scheduling_factories import BookingFactory, PledgeFactory, SessionFactory
-from experts.factories import ExpertFactory
-from support_requests.factories import SupportRequestFactory
 from support_requests.models import ExpertInvitation, RequestLevel, Status
-from trainingnet.factories import UserFactory
+from tests.factories.experts import ExpertFactory
+from tests.factories.scheduling import BookingFactory, PledgeFactory, SessionFactory
+from tests.factories.support_requests import SupportRequestFactory
+from tests.factories.trainingnet import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_login_lands_on_mijn_trainingnet(client, home):
 
 def test_mijn_trainingnet_shows_a_member_their_sessions_requests_and_scan(client, home, staff_member,
                                                                           django_assert_max_num_queries):
-    from maturity.factories import AssessmentFactory
+    from tests.factories.maturity import AssessmentFactory
 
     session = SessionFactory()
     BookingFactory(user=staff_member, session=session)

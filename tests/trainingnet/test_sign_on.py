@@ -8,9 +8,9 @@ import pytest
 import requests
 from oauth2_provider.models import Application
 
+from tests.factories.trainingnet import UserFactory
 from tests.trainingnet.oidc_provider import DIRECTORY
 from trainingnet import roles
-from trainingnet.factories import UserFactory
 from trainingnet.models import Membership, Municipality, SignOn, User
 
 SECRET = "gemeente-hengelo-geheim-voor-de-test-1234567890"

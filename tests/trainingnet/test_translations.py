@@ -153,9 +153,9 @@ def test_every_page_template_is_english_for_an_english_reader(registry, home):
 
 @pytest.mark.django_db
 def test_switching_to_english_is_remembered_for_the_mails_sent_later(registry, django_capture_on_commit_callbacks):
-    from courses import scheduling_tasks
-    from courses.scheduling_factories import BookingFactory, SessionFactory
-    from trainingnet.factories import UserFactory
+    from scheduling import tasks
+    from tests.factories.scheduling import BookingFactory, SessionFactory
+    from tests.factories.trainingnet import UserFactory
 
     english, dutch = UserFactory(first_name="Emma"), UserFactory(first_name="Daan")
     client = Client()
@@ -167,7 +167,7 @@ def test_switching_to_english_is_remembered_for_the_mails_sent_later(registry, d
     bookings = [BookingFactory(session=session, user=english), BookingFactory(session=session, user=dutch)]
     with django_capture_on_commit_callbacks(execute=True):
         for booking in bookings:  # a background task: no request, no active language of a page
-            scheduling_tasks.notify_booked(booking)
+            tasks.notify_booked(booking)
     by_person = {message.to[0]: message for message in django_mail.outbox}
     to_english, to_dutch = by_person[english.email], by_person[dutch.email]
     assert to_english.subject.startswith("Confirmation: ") and "Dear Emma," in to_english.body
@@ -181,7 +181,7 @@ def test_switching_to_english_is_remembered_for_the_mails_sent_later(registry, d
 @pytest.mark.django_db
 def test_a_request_filed_in_english_gets_its_later_mails_in_english(registry, django_capture_on_commit_callbacks):
     from support_requests import notifications
-    from support_requests.factories import SupportRequestFactory
+    from tests.factories.support_requests import SupportRequestFactory
 
     req = SupportRequestFactory(language="en", contact_name="Sam")
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,0 +1,161 @@
+"""Mail and periodic work of the scheduler, through the Django Tasks API and trainingnet.mail.
+
+Mail about one booking (confirmation with the .ics attached, waiting list, promotion, cancellation) is saved in the
+same transaction as the booking itself (`queue_mail` stores an OutgoingMail row) and delivered by the `deliver_mail`
+task after commit: a booking never exists without its mail, and a mail is never sent for a booking that was rolled
+back.
+
+Work that fans out to many people runs as tasks:
+
+- `send_session_cancellation(session_id)`: enqueued when a planned session is cancelled.
+- `send_due_reminders()`: a reminder two days before the session to everyone with a confirmed seat.
+- `send_evaluation_requests()`: after the session, the evaluation link to everyone marked present.
+
+The periodic two are idempotent (each booking records when it was reminded or asked) and run from cron through
+`manage.py send_session_reminders` (hourly is fine), or can be enqueued on the worker.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from scheduling import calendars
+from scheduling.evaluations import evaluation_token
+from scheduling.models import Booking, Session
+from trainingnet.mail import queue_templated_mail
+
+REMINDER_BEFORE = datetime.timedelta(days=2)
+MAIL = "scheduling/mail/"
+
+
+def _context(booking: Booking, **extra) -> dict:
+    session = booking.session
+    return {
+        "booking": booking,
+        "session": session,
+        "day": session.training_day,
+        "starts": timezone.localtime(session.starts_at),
+        "ends": timezone.localtime(session.ends_at),
+        "session_path": session.get_absolute_url(),
+        "bookings_path": reverse("scheduling:my_bookings"),
+        **extra,
+    }
+
+
+def _ics(booking: Booking) -> list[tuple[str, str, str]]:
+    with translation.override(_language(booking)):
+        calendar = calendars.booking_calendar(booking).decode()
+    return [(f"sessie-{booking.session_id}.ics", calendar, "text/calendar")]
+
+
+def _to(booking: Booking) -> list[str]:
+    return [booking.user.email] if booking.user_id and booking.user.email else []
+
+
+def _language(booking: Booking) -> str:
+    """The language the participant chose (trainingnet.languages): the mail and its calendar file are in it."""
+    return booking.user.language if booking.user_id else settings.LANGUAGE_CODE
+
+
+def _mail(booking: Booking, kind: str, context: dict, ics: bool = False) -> None:
+    queue_templated_mail(_to(booking), MAIL + kind, context, attachments=_ics(booking) if ics else (),
+                         language=_language(booking))
+
+
+def notify_booked(booking: Booking) -> None:
+    """Confirmation (with the session's .ics) or the notice that the person is on the waiting list."""
+    if booking.status == Booking.Status.CONFIRMED:
+        _mail(booking, "confirmed", _context(booking), ics=True)
+    else:
+        position = booking.session.bookings.filter(
+            status=Booking.Status.WAITING, created_at__lte=booking.created_at).count()
+        _mail(booking, "waiting", _context(booking, position=position))
+
+
+def notify_promoted(booking: Booking) -> None:
+    _mail(booking, "promoted", _context(booking), ics=True)
+
+
+def notify_booking_cancelled(booking: Booking) -> None:
+    """The person's own cancellation, with the cancelled event so their calendar drops it."""
+    _mail(booking, "booking_cancelled", _context(booking), ics=True)
+
+
+@task()
+def send_session_cancellation(session_id: int) -> int:
+    """Tell everyone with a live booking that the session is cancelled. Returns the number of mails."""
+    sent = 0
+    with transaction.atomic():
+        bookings = (Booking.objects.filter(session_id=session_id, status__in=[Booking.Status.CONFIRMED,
+                                                                              Booking.Status.WAITING])
+                    .select_related("user", "session__course", "session__training_day__province",
+                                    "session__training_day__host_municipality", "session__trainer",
+                                    "session__municipality"))
+        for booking in bookings:
+            if _to(booking):
+                _mail(booking, "session_cancelled", _context(booking), ics=True)
+                sent += 1
+    return sent
+
+
+def due_reminders(now: datetime.datetime | None = None):
+    now = now or timezone.now()
+    return (Booking.objects.filter(status=Booking.Status.CONFIRMED, reminder_sent_at__isnull=True,
+                                   session__status=Session.Status.PLANNED, session__starts_at__gt=now,
+                                   session__starts_at__lte=now + REMINDER_BEFORE)
+            .select_related("user", "session__course", "session__training_day__province",
+                            "session__training_day__host_municipality", "session__trainer",
+                            "session__municipality"))
+
+
+def remind(now: datetime.datetime | None = None) -> int:
+    """Send the reminders that are due (once per booking). Returns how many were sent."""
+    now = now or timezone.now()
+    count = 0
+    for booking in due_reminders(now):
+        with transaction.atomic():
+            updated = Booking.objects.filter(pk=booking.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
+            if updated and _to(booking):
+                _mail(booking, "reminder", _context(booking), ics=True)
+                count += 1
+    return count
+
+
+def due_evaluation_requests(now: datetime.datetime | None = None):
+    now = now or timezone.now()
+    return (Booking.objects.filter(status=Booking.Status.ATTENDED, evaluation_requested_at__isnull=True,
+                                   evaluation__isnull=True, session__ends_at__lte=now)
+            .select_related("user", "session__course", "session__training_day__province",
+                            "session__training_day__host_municipality", "session__trainer",
+                            "session__municipality"))
+
+
+def request_evaluations(now: datetime.datetime | None = None) -> int:
+    """Mail the evaluation link to everyone marked present at a session that has ended (once per booking)."""
+    now = now or timezone.now()
+    count = 0
+    for booking in due_evaluation_requests(now):
+        with transaction.atomic():
+            updated = (Booking.objects.filter(pk=booking.pk, evaluation_requested_at__isnull=True)
+                       .update(evaluation_requested_at=now))
+            if updated and _to(booking):
+                path = reverse("scheduling:evaluation", kwargs={"token": evaluation_token(booking)})
+                _mail(booking, "evaluation_request", _context(booking, evaluation_path=path))
+                count += 1
+    return count
+
+
+@task()
+def send_due_reminders() -> int:
+    return remind()
+
+
+@task()
+def send_evaluation_requests() -> int:
+    return request_evaluations()

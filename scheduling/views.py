@@ -1,0 +1,340 @@
+"""Pages of the train-your-colleague days: agenda, session, bookings, attendees, calendars, pledges, coverage and
+evaluation. The rules are in booking.py, pledges.py, fees.py and evaluations.py; these views only call them.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from scheduling import booking as booking_service
+from scheduling import calendars, evaluations, pledges
+from scheduling.fees import fee_for
+from scheduling.forms import (
+    AgendaFilterForm,
+    BookForm,
+    EvaluationForm,
+    PledgeForm,
+    month_label,
+    month_value,
+    parse_month,
+)
+from scheduling.models import Booking, CalendarFeed, Pledge, Session
+from trainingnet import page_cache, roles
+from trainingnet.models import Province
+
+AGENDA_PAGE_SIZE = 20
+
+
+def _topic_lookup() -> str | None:
+    """The ORM path from a session to its course's topics, if the course page has topics."""
+    from courses.models import CoursePage
+
+    try:
+        CoursePage._meta.get_field("topics")
+    except Exception:  # noqa: BLE001 - the field belongs to the course catalogue
+        return None
+    return "course__topics"
+
+
+def agenda_sessions():
+    return (Session.objects.upcoming().with_counts()
+            .select_related("course", "municipality", "training_day__province", "training_day__host_municipality")
+            .order_by("starts_at", "pk"))
+
+
+@require_GET
+def agenda(request):
+    form = AgendaFilterForm(request.GET or None)
+    sessions = agenda_sessions()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["provincie"]:
+            sessions = sessions.filter(training_day__province=data["provincie"])
+        month = parse_month(data["maand"])
+        if month:
+            sessions = sessions.filter(training_day__date__year=month.year, training_day__date__month=month.month)
+        if data["onderwerp"] and _topic_lookup():
+            sessions = sessions.filter(**{_topic_lookup(): data["onderwerp"]}).distinct()
+        if data["soort"]:
+            sessions = sessions.filter(kind=data["soort"])
+    elif form.is_bound:
+        sessions = sessions.none()
+    province = form.cleaned_data["provincie"] if form.is_bound and form.is_valid() else None
+    page_cache.tag(request, *page_cache.agenda_tags(province.cbs_code if province else ""))
+    page = Paginator(sessions, AGENDA_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "scheduling/agenda.html", {
+        "form": form, "page_obj": page, "sessions": page.object_list, "query": query.urlencode(),
+        "provinces": Province.objects.order_by("name"),
+    })
+
+
+def _session_or_404(pk: int) -> Session:
+    return get_object_or_404(
+        Session.objects.with_counts().select_related(
+            "course", "trainer", "municipality", "training_day__province", "training_day__host_municipality"),
+        pk=pk)
+
+
+@require_GET
+def session_detail(request, pk: int):
+    session = _session_or_404(pk)
+    user = request.user
+    my_booking = None
+    problem = booking_service.booking_closed_reason(session)
+    fee = fee_for(session)
+    if user.is_authenticated:
+        my_booking = session.bookings.active().filter(user=user).first()
+        problem = problem or booking_service.eligibility_problem(session, user)
+    page_cache.tag(request, f"user:{session.trainer_id}")  # the trainer is named on the page
+    return render(request, "scheduling/session_detail.html", {
+        "session": session,
+        "day": session.training_day,
+        "seats_left": max(0, session.capacity - session.confirmed_count),
+        "fee": fee,
+        "my_booking": my_booking,
+        "problem": problem,
+        "form": BookForm(session=session, fee=fee),
+        "can_see_attendees": booking_service.may_see_attendees(session, user),
+        "course_url": session.course.get_url(request),
+    })
+
+
+@login_required
+@require_POST
+def book(request, pk: int):
+    session = get_object_or_404(Session, pk=pk)
+    form = BookForm(request.POST, session=session, fee=fee_for(session))
+    if not form.is_valid():
+        messages.error(request, _("Vink aan dat uw gemeente akkoord gaat met de vergoeding."))
+        return redirect(session)
+    try:
+        result = booking_service.book(session.pk, request.user)
+    except booking_service.BookingError as error:
+        messages.error(request, error.message)
+    else:
+        if result.status == Booking.Status.CONFIRMED:
+            messages.success(request, _("U heeft een plaats. De bevestiging met de agenda-afspraak staat in uw "
+                                        "mailbox."))
+        else:
+            messages.warning(request, _("De sessie is vol: u staat op de wachtlijst. Komt er een plaats vrij, "
+                                        "dan krijgt u die automatisch en een e-mail."))
+    return redirect(session)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, pk: int):
+    """GET asks "are you sure?" (a page of its own, no JavaScript needed); POST cancels."""
+    booking = get_object_or_404(Booking.objects.select_related("session", "session__training_day"), pk=pk)
+    back = "mijn-boekingen" if request.GET.get("next", request.POST.get("next")) == "mijn-boekingen" else ""
+    if request.method == "GET":
+        if not booking_service.may_manage_booking(booking, request.user):
+            raise Http404
+        return render(request, "scheduling/cancel_confirm.html", {
+            "booking": booking, "session": booking.session, "next": back,
+            "may_cancel": booking_service.may_cancel(booking),
+            "back_url": "/agenda/mijn-boekingen/" if back else booking.session.get_absolute_url(),
+        })
+    try:
+        booking_service.cancel(booking.pk, request.user)
+    except booking_service.BookingError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Uw boeking is geannuleerd."))
+    if back:
+        return redirect("scheduling:my_bookings")
+    return redirect(booking.session)
+
+
+@login_required
+@require_GET
+def my_bookings(request):
+    feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
+    # Only the columns the page shows: a whole Wagtail CoursePage (and four more objects) per booking cost ~10 ms.
+    bookings = list(Booking.objects.filter(user=request.user).select_related("session")
+                    .only("status", "fee", "session__starts_at", "session__ends_at", "session__status")
+                    .annotate(course_title=F("session__course__title"))
+                    .order_by("-session__starts_at", "-pk"))
+    now = timezone.now()
+    for booking in bookings:
+        booking.cancellable = booking_service.may_cancel(booking, now)
+    return render(request, "scheduling/my_bookings.html", {
+        "upcoming": [b for b in reversed(bookings) if b.session.ends_at >= now],
+        "past": [b for b in bookings if b.session.ends_at < now],
+        "feed_url": calendars.absolute_url(feed.get_absolute_url()),
+        "now": now,
+    })
+
+
+@login_required
+@require_POST
+def renew_feed(request):
+    feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
+    feed.renew()
+    messages.success(request, _("Uw agenda-link is vernieuwd. De oude link werkt niet meer; abonneer uw agenda "
+                                "op de nieuwe link."))
+    return redirect("scheduling:my_bookings")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendees(request, pk: int):
+    session = _session_or_404(pk)
+    if not booking_service.may_see_attendees(session, request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            booking_id = int(request.POST.get("booking", ""))
+            present = {"aanwezig": True, "afwezig": False}[request.POST.get("status", "")]
+            if not session.bookings.filter(pk=booking_id).exists():
+                raise KeyError
+        except (KeyError, ValueError):
+            messages.error(request, _("Kies een deelnemer en aanwezig of afwezig."))
+        else:
+            try:
+                booking_service.mark_attendance(booking_id, present, request.user)
+            except booking_service.BookingError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Aanwezigheid opgeslagen."))
+        return redirect("scheduling:session_attendees", pk=session.pk)
+    bookings = list(session.bookings.exclude(status=Booking.Status.CANCELLED)
+                    .select_related("user", "municipality").order_by("created_at", "pk"))
+    evaluation_list = list(session.evaluations.order_by("-created_at"))
+    return render(request, "scheduling/attendees.html", {
+        "session": session,
+        "seated": [b for b in bookings if b.holds_seat],
+        "waiting": [b for b in bookings if b.status == Booking.Status.WAITING],
+        "may_mark": timezone.localdate(session.starts_at) <= timezone.localdate(),
+        "summary": evaluations.summarise(session.evaluations.all()),
+        "comments": [e for e in evaluation_list if e.comments],
+    })
+
+
+@login_required
+@require_GET
+def my_sessions(request):
+    """The trainer's own sessions (coordinators: all), with bookings and evaluation averages."""
+    if not (roles.has_role(request.user, roles.TRAINER) or roles.is_coordinator(request.user)):
+        raise PermissionDenied
+    sessions = (Session.objects.with_counts()
+                .select_related("course", "training_day__province", "municipality").order_by("-starts_at", "-pk"))
+    if not roles.is_coordinator(request.user):
+        sessions = sessions.filter(trainer=request.user)
+    page = Paginator(sessions, 25).get_page(request.GET.get("pagina"))
+    summaries = evaluations.session_summaries(s.pk for s in page.object_list)
+    rows = [(s, summaries.get(s.pk)) for s in page.object_list]
+    return render(request, "scheduling/my_sessions.html", {"rows": rows, "page_obj": page})
+
+
+def _calendar_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=calendars.CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def session_ics(request, pk: int):
+    session = get_object_or_404(Session.objects.select_related(
+        "course", "trainer", "municipality", "training_day__province", "training_day__host_municipality"), pk=pk)
+    return _calendar_response(calendars.session_calendar(session), f"sessie-{session.pk}.ics")
+
+
+@require_GET
+def province_ics(request, code: str):
+    province = get_object_or_404(Province, cbs_code=code.upper())
+    return _calendar_response(calendars.province_calendar(province), f"trainingnet-{province.slug}.ics")
+
+
+@require_GET
+def personal_feed(request, token: str):
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    response = _calendar_response(calendars.personal_calendar(feed.user), "mijn-trainingen.ics")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pledge_create(request):
+    user = request.user
+    municipality = user.municipality
+    if not roles.has_role(user, roles.TRAINER):
+        raise PermissionDenied
+    allowed = pledges.may_pledge_for(user, municipality)
+    form = PledgeForm(request.POST or None, municipality=municipality) if allowed else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            pledges.pledge(user, data["maand"], data["provincie"], data["dagen"], data["opmerking"])
+        except pledges.PledgeError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Dank u wel! Uw toezegging voor %(month)s is genoteerd.")
+                             % {"month": month_label(data["maand"])})
+            return redirect("scheduling:pledge_create")
+    own = (Pledge.objects.filter(municipality=municipality).select_related("province", "trainer")
+           .order_by("-month") if municipality else Pledge.objects.none())
+    return render(request, "scheduling/pledge_form.html", {
+        "form": form, "allowed": allowed, "municipality": municipality, "pledges": own[:24],
+    })
+
+
+@login_required
+@require_GET
+def coverage(request):
+    if not roles.is_coordinator(request.user):
+        raise PermissionDenied
+    month = parse_month(request.GET.get("maand"))
+    if month is None and request.GET.get("maand"):
+        messages.warning(request, _("Die maand bestaat niet. U ziet de dekking van deze maand."))
+    month = month or timezone.localdate().replace(day=1)
+    rows = pledges.coverage(month)
+    return render(request, "scheduling/coverage.html", {
+        "rows": rows, "month": month, "month_label": month_label(month),
+        "previous": month_value(pledges.add_months(month, -1)), "next": month_value(pledges.add_months(month, 1)),
+        "short": [row for row in rows if not row.covered],
+        "target": rows[0].target if rows else 2,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def evaluation(request, token: str):
+    booking = evaluations.booking_for_token(token)
+    if booking is None:
+        return render(request, "scheduling/evaluation_invalid.html", status=404)
+    if evaluations.already_evaluated(booking):
+        return render(request, "scheduling/evaluation_done.html", {"session": booking.session,
+                                                                          "again": True})
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evaluations.submit(booking, **form.cleaned_data)
+        except evaluations.EvaluationError:
+            pass
+        return render(request, "scheduling/evaluation_done.html", {"session": booking.session})
+    return render(request, "scheduling/evaluation_form.html", {"form": form, "session": booking.session,
+                                                                      "booking": booking})
+
+
+def province_agenda_sessions(province, limit: int = 5) -> list[Session]:
+    """Upcoming sessions of a province for its page (one query)."""
+    return list(agenda_sessions().filter(training_day__province=province)[:limit])
+
+
+def course_upcoming_sessions(course, limit: int = 10) -> list[Session]:
+    return list(agenda_sessions().filter(course=course)[:limit])
+

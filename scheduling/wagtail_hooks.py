@@ -1,0 +1,169 @@
+"""Back office of the train-your-colleague days (Wagtail admin → Collega-traindagen).
+
+Coordinators record pledges, plan training days and sessions, and look at bookings. Bookings are made and cancelled
+only through the site (scheduling/booking.py keeps the seat count and the waiting list right), so the admin shows them
+but does not add them. Cancelling a session here (status geannuleerd) mails everyone who booked it.
+
+Wagtail finds this module by its name (wagtail_hooks) as it does in every app.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+
+from scheduling.models import Booking, Pledge, Session, TrainingDay
+from trainingnet import roles
+from trainingnet.models import Province
+
+
+class PledgeFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Pledge
+        fields = ["month", "province", "status"]
+
+
+class PledgeViewSet(SnippetViewSet):
+    model = Pledge
+    icon = "handshake"
+    menu_label = _("Toezeggingen")
+    list_display = ["month", "municipality", "province", "trainer", "days", "status"]
+    filterset_class = PledgeFilterSet
+    search_fields = ["municipality__name", "trainer__email"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return Pledge.objects.select_related("municipality", "province", "trainer")
+
+
+class TrainingDayViewSet(SnippetViewSet):
+    model = TrainingDay
+    icon = "date"
+    menu_label = _("Traindagen")
+    list_display = ["date", "province", "host_municipality", "address"]
+    list_filter = ["province"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return TrainingDay.objects.select_related("province", "host_municipality")
+
+
+class SessionFilterSet(WagtailFilterSet):
+    province = django_filters.ModelChoiceFilter(field_name="training_day__province", label=_("Provincie"),
+                                                queryset=Province.objects.all())
+
+    class Meta:
+        model = Session
+        fields = ["status", "kind"]
+
+
+class SessionForm(WagtailAdminModelForm):
+    """The session form remembers which version (the iCalendar SEQUENCE, raised on every save) the editor loaded.
+
+    When a colleague saved the session in the meantime, saving is refused with the form kept as typed, so that
+    nobody's change is silently overwritten."""
+
+    seen_sequence = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_sequence"].initial = self.instance.sequence
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            current = Session.objects.values_list("sequence", flat=True).get(pk=self.instance.pk)
+            if cleaned.get("seen_sequence") != current:
+                raise forms.ValidationError(_(
+                    "Iemand anders heeft deze sessie opgeslagen nadat u haar opende. Uw wijzigingen zijn niet "
+                    "opgeslagen: open de sessie opnieuw om de nieuwe stand te zien en breng ze dan aan."),
+                    code="changed_meanwhile")
+            self.instance.sequence = current
+        return cleaned
+
+
+class SessionEditView(EditView):
+    def post(self, request, *args, **kwargs):
+        # Hold the session row from the version check until the save, so two saves at once cannot both pass.
+        with transaction.atomic():
+            Session.objects.select_for_update().filter(pk=self.object.pk).exists()
+            return super().post(request, *args, **kwargs)
+
+
+class SessionViewSet(SnippetViewSet):
+    model = Session
+    edit_handler = ObjectList(Session.panels, base_form_class=SessionForm)
+    edit_view_class = SessionEditView
+    icon = "group"
+    menu_label = _("Sessies")
+    list_display = ["__str__", "training_day", "kind", "capacity", "status"]
+    filterset_class = SessionFilterSet
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return Session.objects.select_related("course", "training_day__province")
+
+
+class BookingFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Booking
+        fields = ["status"]
+
+
+class BookingViewSet(SnippetViewSet):
+    model = Booking
+    icon = "tick-inverse"
+    menu_label = _("Boekingen")
+    list_display = ["session", "user", "municipality", "status", "fee", "created_at"]
+    filterset_class = BookingFilterSet
+    search_fields = ["user__email", "municipality__name"]
+    list_per_page = 100
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Booking.objects.select_related("session__course", "user", "municipality")
+
+
+class BookingPermissionPolicy(ModelPermissionPolicy):
+    """Bookings come from the site's booking service; the admin may look and not add, edit or delete."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(Booking, BookingPermissionPolicy(Booking))
+
+
+class SchedulingViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Collega-traindagen")
+    menu_icon = "calendar-alt"
+    menu_order = 250
+    items = (PledgeViewSet, TrainingDayViewSet, SessionViewSet, BookingViewSet)
+
+
+register_snippet(SchedulingViewSetGroup)
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_coordinator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def coverage_menu_item():
+    return CoordinatorMenuItem(_("Dekking per provincie"), reverse("scheduling:coverage"), icon_name="table",
+                               order=251)

@@ -1,0 +1,145 @@
+"""Calendar files and feeds: parsed back with icalendar, times in Europe/Amsterdam across a daylight-saving change."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from icalendar import Calendar
+
+from scheduling import booking as service
+from scheduling.models import CalendarFeed, Session
+from tests.factories.scheduling import SessionFactory, TrainingDayFactory, local
+
+pytestmark = pytest.mark.django_db
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def next_dst_change(after: datetime.date) -> datetime.date:
+    """The first day after `after` on which Amsterdam's UTC offset at noon differs from the day before."""
+    day = after
+    while True:
+        offset = datetime.datetime.combine(day, datetime.time(12), AMSTERDAM).utcoffset()
+        following = day + datetime.timedelta(days=1)
+        if datetime.datetime.combine(following, datetime.time(12), AMSTERDAM).utcoffset() != offset:
+            return following
+        day = following
+
+
+@pytest.fixture
+def around_dst(home):
+    """Two 10:00 sessions in Zeeland: the day before and the day after the next daylight-saving change."""
+    change = next_dst_change(timezone.localdate() + datetime.timedelta(days=3))
+    sessions = []
+    for day in (change - datetime.timedelta(days=1), change + datetime.timedelta(days=1)):
+        training_day = TrainingDayFactory(date=day)
+        sessions.append(SessionFactory(training_day=training_day, starts_at=local(day, 10),
+                                       ends_at=local(day, 12, 30)))
+    return sessions
+
+
+def parse(content: bytes | str) -> Calendar:
+    calendar = Calendar.from_ical(content)
+    timezones = calendar.walk("VTIMEZONE")
+    assert [tz["TZID"] for tz in timezones] == ["Europe/Amsterdam"]
+    kinds = {component.name for component in timezones[0].subcomponents}
+    assert {"STANDARD", "DAYLIGHT"} <= kinds
+    return calendar
+
+
+def events(calendar: Calendar) -> list:
+    return calendar.walk("VEVENT")
+
+
+def assert_ten_oclock_in_amsterdam(event) -> None:
+    start = event.decoded("dtstart")
+    assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert (start.hour, start.minute) == (10, 0)
+    assert event.decoded("dtend").astimezone(AMSTERDAM).time() == datetime.time(12, 30)
+
+
+def test_province_feed_keeps_ten_oclock_on_both_sides_of_the_dst_change(client, around_dst):
+    response = client.get("/agenda/provincie/PV29.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    found = {str(e["UID"]): e for e in events(parse(response.content))}
+    assert len(found) == 2
+    utc_hours = []
+    for session in around_dst:
+        event = next(e for uid, e in found.items() if uid.startswith(f"sessie-{session.pk}@"))
+        assert_ten_oclock_in_amsterdam(event)
+        utc_hours.append(event.decoded("dtstart").astimezone(datetime.UTC).hour)
+    # The wall clock stays at 10:00; in UTC the two sessions are one hour apart.
+    assert abs(utc_hours[0] - utc_hours[1]) == 1
+
+
+def test_session_file_has_location_url_alarm_and_stable_uid(client, around_dst):
+    session = around_dst[0]
+    first = events(parse(client.get(f"/agenda/sessie/{session.pk}.ics").content))[0]
+    assert_ten_oclock_in_amsterdam(first)
+    assert "Stadhuisplein 1" in str(first["LOCATION"])
+    assert str(first["URL"]).endswith(f"/agenda/sessie/{session.pk}/")
+    assert str(first["STATUS"]) == "CONFIRMED"
+    alarm = first.walk("VALARM")[0]
+    assert alarm.decoded("trigger") == datetime.timedelta(days=-1)
+
+    session.capacity = 30
+    session.save()
+    second = events(parse(client.get(f"/agenda/sessie/{session.pk}.ics").content))[0]
+    assert second["UID"] == first["UID"]
+    assert int(second["SEQUENCE"]) > int(first["SEQUENCE"])
+
+
+def test_cancelled_session_stays_in_the_feed_as_cancelled(client, around_dst):
+    session = around_dst[1]
+    session.status = Session.Status.CANCELLED
+    session.save()
+    found = [e for e in events(parse(client.get("/agenda/provincie/PV29.ics").content))
+             if str(e["UID"]).startswith(f"sessie-{session.pk}@")]
+    assert str(found[0]["STATUS"]) == "CANCELLED"
+    assert not found[0].walk("VALARM")
+
+
+def test_unknown_province_feed_is_404(client, home):
+    assert client.get("/agenda/provincie/PV99.ics").status_code == 404
+
+
+def test_personal_feed_lists_own_bookings_and_cancellations(client, around_dst, make_staff):
+    person = make_staff()
+    kept = service.book(around_dst[0].pk, person)
+    dropped = service.book(around_dst[1].pk, person)
+    service.cancel(dropped.pk, person)
+    service.book(around_dst[0].pk, make_staff())  # someone else's booking is not in this feed
+    feed = CalendarFeed.objects.create(user=person)
+    calendar = parse(client.get(feed.get_absolute_url()).content)
+    by_uid = {str(e["UID"]).split("@")[0]: e for e in events(calendar)}
+    assert set(by_uid) == {f"boeking-{kept.pk}", f"boeking-{dropped.pk}"}
+    assert str(by_uid[f"boeking-{dropped.pk}"]["STATUS"]) == "CANCELLED"
+    assert str(by_uid[f"boeking-{kept.pk}"]["STATUS"]) == "CONFIRMED"
+    assert_ten_oclock_in_amsterdam(by_uid[f"boeking-{kept.pk}"])
+    assert int(by_uid[f"boeking-{dropped.pk}"]["SEQUENCE"]) > int(by_uid[f"boeking-{kept.pk}"]["SEQUENCE"])
+
+
+def test_renewing_the_personal_feed_retires_the_old_address(client, make_staff):
+    person = make_staff()
+    feed = CalendarFeed.objects.create(user=person)
+    old = feed.get_absolute_url()
+    assert client.get(old).status_code == 200
+    client.force_login(person)
+    client.post("/agenda/mijn-boekingen/nieuwe-agenda-link/")
+    feed.refresh_from_db()
+    assert client.get(old).status_code == 404
+    assert client.get(feed.get_absolute_url()).status_code == 200
+
+
+def test_confirmation_attachment_is_the_same_event_as_the_personal_feed(client, around_dst, make_staff,
+                                                                        django_capture_on_commit_callbacks):
+    person = make_staff()
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = service.book(around_dst[1].pk, person)
+    attached = events(parse(mail.outbox[-1].attachments[0][1]))[0]
+    assert_ten_oclock_in_amsterdam(attached)
+    feed = CalendarFeed.objects.create(user=person)
+    in_feed = events(parse(client.get(feed.get_absolute_url()).content))[0]
+    assert attached["UID"] == in_feed["UID"] == f"boeking-{booking.pk}@{str(attached['UID']).split('@')[1]}"
