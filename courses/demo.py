@@ -20,6 +20,7 @@ from courses.models import (
     Material,
     MaterialKind,
 )
+from courses.moderation import grant_trainer_permissions
 from trainingnet.demo import ensure_home_page
 from trainingnet.models import Municipality, Topic, User
 
@@ -189,6 +190,8 @@ def load() -> None:
                                    "of op maat voor uw gemeente.</p>")
     knowledge = ensure_child(home, KnowledgeIndexPage, "kennisbank", title="Kennisbank",
                              intro="<p>Praktijkvoorbeelden, richtlijnen en sjablonen uit gemeenten.</p>")
+    for section in (catalogue, knowledge):
+        grant_trainer_permissions(section)
     trainers = list(User.objects.filter(groups__name="Trainers").order_by("pk")[:2])
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     for slug, title, topic, fmt, (phase_from, phase_to), duration, summary, goals in COURSES:

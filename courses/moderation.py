@@ -1,8 +1,9 @@
 """Who may write where: trainers create and edit pages under the catalogue and the knowledge base and submit them for
 moderation; only coordinators publish (through the moderation workflow created by migration courses/0003).
 
-`grant_trainer_permissions` runs when a catalogue or knowledge-base index page is created, so that trainers get
-"add" and "change" (never "publish") on exactly those two subtrees.
+`grant_trainer_permissions` is called when a catalogue or knowledge-base index page is created (the admin's
+after_create_page hook in courses/wagtail_hooks.py, the demo), so that trainers get "add" and "change" (never
+"publish") on exactly those two subtrees.
 """
 
 from __future__ import annotations

@@ -5,10 +5,13 @@ trainers submit them for moderation, coordinators approve (courses/moderation.py
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.models import DocumentVersion
+from courses.models.pages import SectionIndexPage
+from courses.moderation import grant_trainer_permissions
 
 
 class DocumentVersionViewSet(SnippetViewSet):
@@ -25,3 +28,10 @@ class DocumentVersionViewSet(SnippetViewSet):
 
 
 register_snippet(DocumentVersionViewSet)
+
+
+@hooks.register("after_create_page")
+def let_trainers_write_in_a_new_section(request, page):
+    """A new catalogue or knowledge base: trainers may add and edit pages under it (not publish)."""
+    if isinstance(page.specific, SectionIndexPage):
+        grant_trainer_permissions(page)

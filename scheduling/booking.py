@@ -39,7 +39,7 @@ class BookingError(Exception):
         self.message = message
 
 
-def _locked_session(session_id: int) -> Session:
+def locked_session(session_id: int) -> Session:
     return (Session.objects.select_for_update(of=("self",))
             .select_related("course", "trainer", "municipality", "training_day__province",
                             "training_day__host_municipality").get(pk=session_id))
@@ -85,7 +85,7 @@ def book(session_id: int, user, now: datetime.datetime | None = None) -> Booking
     now = now or timezone.now()
     try:
         with transaction.atomic():
-            session = _locked_session(session_id)
+            session = locked_session(session_id)
             reason = booking_closed_reason(session, now) or eligibility_problem(session, user)
             if reason:
                 raise BookingError(reason)
@@ -131,7 +131,7 @@ def cancel(booking_id: int, by, now: datetime.datetime | None = None) -> Booking
     now = now or timezone.now()
     with transaction.atomic():
         session_id = Booking.objects.values_list("session_id", flat=True).get(pk=booking_id)
-        session = _locked_session(session_id)
+        session = locked_session(session_id)
         booking = Booking.objects.select_related("user").get(pk=booking_id)
         booking.session = session
         if not may_manage_booking(booking, by):
@@ -170,35 +170,6 @@ def promote_from_waiting_list(session: Session, now: datetime.datetime | None = 
         booking.session = session
         tasks.notify_promoted(booking)
     return promoted
-
-
-def change_capacity(session_id: int, capacity: int) -> list[Booking]:
-    """Set a new number of seats; extra seats go to the waiting list in order. Returns who was promoted."""
-    with transaction.atomic():
-        session = _locked_session(session_id)
-        session.capacity = capacity
-        session._loaded_capacity = None  # promote here, under this lock, not after commit
-        session.save()
-        return promote_from_waiting_list(session)
-
-
-def fill_free_seats(session_id: int) -> list[Booking]:
-    """Give free seats to the waiting list (after a coordinator added seats in the admin)."""
-    with transaction.atomic():
-        session = _locked_session(session_id)
-        if session.status != Session.Status.PLANNED:
-            return []
-        return promote_from_waiting_list(session)
-
-
-def seats_added(session: Session) -> None:
-    transaction.on_commit(lambda: fill_free_seats(session.pk))
-
-
-def session_cancelled(session: Session) -> None:
-    """A planned session was cancelled: tell everyone with a live booking (after the transaction commits)."""
-
-    transaction.on_commit(lambda: tasks.send_session_cancellation.enqueue(session.pk))
 
 
 def may_see_attendees(session: Session, user) -> bool:

@@ -59,6 +59,10 @@ class SchedulingSettings(BaseGenericSetting):
         verbose_name = _("instellingen collega-traindagen")
 
 
+# Without a deadline of its own, booking closes this long before a session starts.
+DEFAULT_BOOKING_DEADLINE = datetime.timedelta(days=1)
+
+
 def first_of_month(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
 
@@ -108,13 +112,6 @@ class Pledge(models.Model):
     def __str__(self) -> str:
         return f"{self.municipality} → {self.province} ({self.month:%m-%Y})"
 
-    def save(self, *args, **kwargs) -> None:
-        if self.month:
-            self.month = first_of_month(self.month)
-        if self.municipality_id and not self.province_id:
-            self.province_id = self.municipality.province_id
-        super().save(*args, **kwargs)
-
     def clean(self) -> None:
         if self.month:
             self.month = first_of_month(self.month)
@@ -162,11 +159,6 @@ class TrainingDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province} {self.date:%d-%m-%Y}"
-
-    def save(self, *args, **kwargs) -> None:
-        super().save(*args, **kwargs)
-        # Date and place are part of every session's calendar event: a change is a new version of each.
-        self.sessions.update(sequence=F("sequence") + 1)
 
     @property
     def location(self) -> str:
@@ -262,39 +254,19 @@ class Session(models.Model):
                                    name="tailored_session_has_municipality"),
         ]
 
-    _loaded_status: str | None = None
-    _loaded_capacity: int | None = None
-
     def __str__(self) -> str:
         return f"{self.title} ({timezone.localtime(self.starts_at):%d-%m-%Y %H:%M})" if self.starts_at else self.title
 
     def save(self, *args, **kwargs) -> None:
         if not self.booking_deadline and self.starts_at:
-            self.booking_deadline = self.starts_at - datetime.timedelta(days=1)
+            self.booking_deadline = self.starts_at - DEFAULT_BOOKING_DEADLINE
         if self.kind == self.Kind.GROUP:
             self.municipality = None
             self.made_for_municipality = False
-        was_status, was_capacity = self._loaded_status, self._loaded_capacity
-        if self.pk:
-            self.sequence += 1  # every change is a new version of the calendar event
         super().save(*args, **kwargs)
-        self._loaded_status, self._loaded_capacity = self.status, self.capacity
-        from scheduling import booking
-
-        if was_status == self.Status.PLANNED and self.status == self.Status.CANCELLED:
-            booking.session_cancelled(self)
-        elif was_capacity is not None and self.capacity > was_capacity and self.status == self.Status.PLANNED:
-            booking.seats_added(self)
 
     def get_absolute_url(self) -> str:
         return reverse("scheduling:session_detail", kwargs={"pk": self.pk})
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_status = instance.__dict__.get("status")
-        instance._loaded_capacity = instance.__dict__.get("capacity")
-        return instance
 
     @property
     def title(self) -> str:

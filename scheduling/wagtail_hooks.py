@@ -24,6 +24,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
+from scheduling import changes
 from scheduling.models import Booking, Pledge, Session, TrainingDay
 from trainingnet import roles
 from trainingnet.models import Province
@@ -48,8 +49,21 @@ class PledgeViewSet(SnippetViewSet):
         return Pledge.objects.select_related("municipality", "province", "trainer")
 
 
+class TrainingDayEditView(EditView):
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            self.before = changes.day_before_edit(self.object.pk)
+            return super().post(request, *args, **kwargs)
+
+    def save_instance(self):
+        day = super().save_instance()
+        changes.training_day_changed(self.before, day)
+        return day
+
+
 class TrainingDayViewSet(SnippetViewSet):
     model = TrainingDay
+    edit_view_class = TrainingDayEditView
     icon = "date"
     menu_label = _("Traindagen")
     list_display = ["date", "province", "host_municipality", "address"]
@@ -70,27 +84,36 @@ class SessionFilterSet(WagtailFilterSet):
 
 
 class SessionForm(WagtailAdminModelForm):
-    """The session form remembers which version (the iCalendar SEQUENCE, raised on every save) the editor loaded.
+    """The session form remembers which version of the session the editor loaded.
 
     When a colleague saved the session in the meantime, saving is refused with the form kept as typed, so that
-    nobody's change is silently overwritten."""
+    nobody's change is silently overwritten. When the start moves and the booking deadline was left as it was, the
+    deadline moves with the start (scheduling/changes.py)."""
 
-    seen_sequence = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["seen_sequence"].initial = self.instance.sequence
+        self.fields["seen_version"].initial = self.version_of(self.instance.updated_at)
+
+    @staticmethod
+    def version_of(updated_at) -> str:
+        return updated_at.isoformat() if updated_at else ""
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk:
-            current = Session.objects.values_list("sequence", flat=True).get(pk=self.instance.pk)
-            if cleaned.get("seen_sequence") != current:
-                raise forms.ValidationError(_(
-                    "Iemand anders heeft deze sessie opgeslagen nadat u haar opende. Uw wijzigingen zijn niet "
-                    "opgeslagen: open de sessie opnieuw om de nieuwe stand te zien en breng ze dan aan."),
-                    code="changed_meanwhile")
-            self.instance.sequence = current
+        if not self.instance.pk:
+            return cleaned
+        stored = Session.objects.get(pk=self.instance.pk)
+        if cleaned.get("seen_version") != self.version_of(stored.updated_at):
+            raise forms.ValidationError(_(
+                "Iemand anders heeft deze sessie opgeslagen nadat u haar opende. Uw wijzigingen zijn niet "
+                "opgeslagen: open de sessie opnieuw om de nieuwe stand te zien en breng ze dan aan."),
+                code="changed_meanwhile")
+        starts_at = cleaned.get("starts_at")
+        if starts_at and starts_at != stored.starts_at and cleaned.get("booking_deadline") == stored.booking_deadline:
+            cleaned["booking_deadline"] = changes.deadline_after_move(stored.starts_at, stored.booking_deadline,
+                                                                      starts_at)
         return cleaned
 
 
@@ -98,8 +121,13 @@ class SessionEditView(EditView):
     def post(self, request, *args, **kwargs):
         # Hold the session row from the version check until the save, so two saves at once cannot both pass.
         with transaction.atomic():
-            Session.objects.select_for_update().filter(pk=self.object.pk).exists()
+            self.before = changes.session_before_edit(self.object.pk)
             return super().post(request, *args, **kwargs)
+
+    def save_instance(self):
+        session = super().save_instance()
+        changes.session_changed(self.before, session)
+        return session
 
 
 class SessionViewSet(SnippetViewSet):

@@ -316,7 +316,8 @@ PUBLIC_ADMIN_SCREENS = ("/admin/login/", "/admin/sprite/", "/admin/jsi18n/", "/d
 COORDINATOR_MANAGES = (
     "/admin/snippets/experts/expert/", "/admin/snippets/experts/expert/add/", "/admin/snippets/scheduling/pledge/",
     "/admin/snippets/scheduling/pledge/add/", "/admin/snippets/scheduling/trainingday/add/",
-    "/admin/snippets/scheduling/session/add/", "/admin/hulpvragen/", "/admin/snippets/support_requests/partnership/add/",
+    "/admin/snippets/scheduling/session/add/", "/admin/hulpvragen/",
+    "/admin/snippets/support_requests/partnership/add/",
     "/admin/lidmaatschappen/", "/admin/snippets/trainingnet/maildomain/add/", "/admin/snippets/trainingnet/signon/add/",
     "/admin/users/", "/admin/users/new/",
 )

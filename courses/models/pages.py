@@ -55,7 +55,8 @@ def _stream_text(page: Page, name: str) -> list[str]:
 
 class SectionIndexPage(Page):
     """An index at the top of a section (catalogue, knowledge base), directly under the home page. Trainers may
-    create and edit (but not publish) pages under it: creating the index grants them that."""
+    create and edit (but not publish) pages under it: whoever creates the index grants them that
+    (courses.moderation.grant_trainer_permissions, called by the admin's after_create_page hook and the demo)."""
 
     intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
 
@@ -65,15 +66,6 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        creating = self.pk is None
-        result = super().save(*args, **kwargs)
-        if creating:
-            from courses.moderation import grant_trainer_permissions
-
-            grant_trainer_permissions(self)
-        return result
 
 
 class CourseIndexPage(SectionIndexPage):

@@ -2,10 +2,24 @@ import factory
 import wagtail_factories
 
 from courses.models import ArticlePage, CourseFormat, CourseIndexPage, CoursePage, KnowledgeIndexPage, Material
+from courses.moderation import grant_trainer_permissions
 from tests.factories.trainingnet import home_page
 
 
-class CourseIndexPageFactory(wagtail_factories.PageFactory):
+class SectionIndexPageFactory(wagtail_factories.PageFactory):
+    """A section index made as in the admin: trainers get to write under it."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def trainer_permissions(page, create, extracted, **kwargs):
+        if create:
+            grant_trainer_permissions(page)
+
+
+class CourseIndexPageFactory(SectionIndexPageFactory):
     class Meta:
         model = CourseIndexPage
 
@@ -25,7 +39,7 @@ class CoursePageFactory(wagtail_factories.PageFactory):
     phase_to = 2
 
 
-class KnowledgeIndexPageFactory(wagtail_factories.PageFactory):
+class KnowledgeIndexPageFactory(SectionIndexPageFactory):
     class Meta:
         model = KnowledgeIndexPage
 

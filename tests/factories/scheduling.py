@@ -38,11 +38,10 @@ def course_page(title: str = "Hoe werkt webcare", **kwargs):
             parent = CourseIndexPageFactory(parent=home_page(), title="Trainingen", slug="trainingen")
         return CoursePageFactory(parent=parent, title=title, **kwargs)
     from courses.models import CourseIndexPage
+    from tests.factories.courses import CourseIndexPageFactory
     from tests.factories.trainingnet import home_page
 
-    parent = CourseIndexPage.objects.first()
-    if parent is None:
-        parent = home_page().add_child(instance=CourseIndexPage(title="Trainingen", slug="trainingen"))
+    parent = CourseIndexPage.objects.first() or CourseIndexPageFactory(parent=home_page())
     kwargs.setdefault("summary", f"{title}: een training van het netwerk.")
     return parent.add_child(instance=CoursePage(title=title, **kwargs))
 
@@ -75,6 +74,7 @@ class PledgeFactory(factory.django.DjangoModelFactory):
         model = Pledge
 
     municipality = factory.LazyFunction(lambda: Municipality.objects.get(cbs_code="GM0772"))  # Eindhoven
+    province = factory.LazyAttribute(lambda pledge: pledge.municipality.province)
     month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
 
 

@@ -49,7 +49,7 @@ def _session_form_data(client, session) -> dict:
     html = client.get(f"/admin/snippets/scheduling/session/edit/{session.pk}/").content.decode()
     data = {}
     for name in ("training_day", "course", "trainer", "municipality", "booking_deadline", "starts_at", "ends_at",
-                 "capacity", "kind", "status", "seen_sequence"):
+                 "capacity", "kind", "status", "seen_version"):
         field = re.search(rf'<(?:input|select)[^>]*name="{name}"[^>]*>', html)
         assert field, name
         value = re.search(r'value="([^"]*)"', field.group(0))

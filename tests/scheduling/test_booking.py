@@ -8,8 +8,9 @@ from django.core import mail
 from django.utils import timezone
 
 from scheduling import booking as service
+from scheduling import changes
 from scheduling.models import Booking, Session
-from tests.factories.scheduling import SessionFactory, staff_in
+from tests.factories.scheduling import SessionFactory, TrainingDayFactory, local, staff_in
 from trainingnet.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -163,7 +164,7 @@ def test_more_seats_promote_from_the_waiting_list(make_staff, home):
     session = SessionFactory(capacity=1)
     service.book(session.pk, make_staff())
     waiting = service.book(session.pk, make_staff())
-    promoted = service.change_capacity(session.pk, 2)
+    promoted = changes.change_capacity(session.pk, 2)
     assert [b.pk for b in promoted] == [waiting.pk]
 
 
@@ -174,8 +175,7 @@ def test_cancelled_session_mails_everyone_with_a_live_booking(group_session, mak
         service.book(group_session.pk, person)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        group_session.status = Session.Status.CANCELLED
-        group_session.save()
+        changes.cancel_session(group_session.pk)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
     assert all("geannuleerd" in m.subject.lower() for m in mail.outbox)
     assert all("STATUS:CANCELLED" in m.attachments[0][1] for m in mail.outbox)
@@ -199,15 +199,34 @@ def test_a_started_session_cannot_be_cancelled(group_session, make_staff):
         service.cancel(booking.pk, booking.user, now=group_session.starts_at + datetime.timedelta(minutes=5))
 
 
-def test_every_change_of_a_session_raises_its_sequence(group_session):
+def test_a_session_cancelled_or_its_day_moved_is_a_new_version_of_its_event(group_session):
     before = group_session.sequence
-    group_session.capacity = 20
-    group_session.save()
+    changes.change_capacity(group_session.pk, 20)  # seats are not part of the calendar event
+    group_session.refresh_from_db()
+    assert group_session.sequence == before
     day = group_session.training_day
-    day.address = "Markt 2"
-    day.save()
+    changes.move_training_day(day.pk, day.date + datetime.timedelta(days=7))
+    group_session.refresh_from_db()
+    assert group_session.sequence == before + 1
+    changes.cancel_session(group_session.pk)
     group_session.refresh_from_db()
     assert group_session.sequence == before + 2
+
+
+def test_a_moved_training_day_takes_its_sessions_along_at_the_same_time_of_day(home):
+    """Moved across the change to winter time (last Sunday of October 2027) a 13:00 session stays at 13:00 Dutch time,
+    its booking deadline follows, and the next admin edit of the session is accepted."""
+    day = TrainingDayFactory(date=datetime.date(2027, 10, 29))  # a Friday in summer time
+    session = SessionFactory(training_day=day, starts_at=local(day.date, 13), ends_at=local(day.date, 15))
+    deadline_before_start = session.starts_at - session.booking_deadline
+
+    changes.move_training_day(day.pk, datetime.date(2027, 11, 1))  # the Monday after, in winter time
+
+    session.refresh_from_db()
+    start, end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
+    assert (start.date(), start.hour, start.minute, end.hour) == (datetime.date(2027, 11, 1), 13, 0, 15)
+    assert session.starts_at - session.booking_deadline == deadline_before_start
+    session.full_clean()
 
 
 def test_waiting_list_places_count_toward_a_municipalitys_share(make_staff, home, scheduling_settings):

@@ -9,7 +9,8 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from scheduling import booking as service
-from scheduling.models import CalendarFeed, Session
+from scheduling import changes
+from scheduling.models import CalendarFeed
 from tests.factories.scheduling import SessionFactory, TrainingDayFactory, local
 
 pytestmark = pytest.mark.django_db
@@ -84,8 +85,15 @@ def test_session_file_has_location_url_alarm_and_stable_uid(client, around_dst):
     alarm = first.walk("VALARM")[0]
     assert alarm.decoded("trigger") == datetime.timedelta(days=-1)
 
-    session.capacity = 30
+    changes.change_capacity(session.pk, 30)  # not in the calendar event: the same version
+    unchanged = events(parse(client.get(f"/agenda/sessie/{session.pk}.ics").content))[0]
+    assert int(unchanged["SEQUENCE"]) == int(first["SEQUENCE"])
+
+    before = changes.SessionBefore.of(session)
+    session.starts_at += datetime.timedelta(hours=1)
+    session.ends_at += datetime.timedelta(hours=1)
     session.save()
+    changes.session_changed(before, session)
     second = events(parse(client.get(f"/agenda/sessie/{session.pk}.ics").content))[0]
     assert second["UID"] == first["UID"]
     assert int(second["SEQUENCE"]) > int(first["SEQUENCE"])
@@ -93,8 +101,7 @@ def test_session_file_has_location_url_alarm_and_stable_uid(client, around_dst):
 
 def test_cancelled_session_stays_in_the_feed_as_cancelled(client, around_dst):
     session = around_dst[1]
-    session.status = Session.Status.CANCELLED
-    session.save()
+    changes.cancel_session(session.pk)
     found = [e for e in events(parse(client.get("/agenda/provincie/PV29.ics").content))
              if str(e["UID"]).startswith(f"sessie-{session.pk}@")]
     assert str(found[0]["STATUS"]) == "CANCELLED"
