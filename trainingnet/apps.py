@@ -1,6 +1,16 @@
-from django.apps import AppConfig
+from pathlib import Path
+
+from django.apps import AppConfig, apps
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
+
+
+def project_app_configs() -> list[AppConfig]:
+    """The platform's own parts (trainingnet, courses, scheduling, experts, ...) in INSTALLED_APPS order: the apps in
+    this repository's top folder, not the installed libraries (a virtualenv may live inside the repository too)."""
+    root = Path(settings.BASE_DIR).resolve()
+    return [config for config in apps.get_app_configs() if Path(config.path).resolve().parent == root]
 
 
 class TrainingnetConfig(AppConfig):

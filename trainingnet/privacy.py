@@ -12,20 +12,19 @@ from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
 
-from django.apps import apps
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from trainingnet import roles
+from trainingnet.apps import project_app_configs
 from trainingnet.models import User
 
 
 def personal_data_modules() -> list[ModuleType]:
     modules = []
-    for config in apps.get_app_configs():
+    for config in project_app_configs():
         name = f"{config.name}.personal_data"
-        if config.path.startswith(str(settings.BASE_DIR)) and find_spec(name):
+        if find_spec(name):
             modules.append(import_module(name))
     return modules
 

@@ -1,10 +1,10 @@
 from importlib import import_module
 from importlib.util import find_spec
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from trainingnet.apps import project_app_configs
 from trainingnet.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from trainingnet.models import Municipality
 
@@ -20,9 +20,9 @@ class Command(BaseCommand):
             raise CommandError("Demo data is for development. Use --force to load it anyway.")
         if not Municipality.objects.exists():
             raise CommandError("Load the municipalities first: python manage.py load_municipalities")
-        for config in apps.get_app_configs():
+        for config in project_app_configs():
             module_name = f"{config.name}.demo"
-            if config.path.startswith(str(settings.BASE_DIR)) and find_spec(module_name):
+            if find_spec(module_name):
                 import_module(module_name).load()
                 self.stdout.write(f"Demo-inhoud geladen: {config.verbose_name}")
         self.stdout.write(self.style.SUCCESS(f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD})"))
