@@ -1,25 +1,10 @@
-from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from dashboard.tables import Board
-from trainingnet import roles
-
-
-def coordinator_required(view):
-    """Anonymous visitors are sent to log in; logged-in users without the coordinator role get 403."""
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not roles.is_coordinator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-    return wrapper
+from trainingnet.permissions import permission_required
 
 
 def _csv_response(table, filename: str) -> HttpResponse:
@@ -28,7 +13,7 @@ def _csv_response(table, filename: str) -> HttpResponse:
     return response
 
 
-@coordinator_required
+@permission_required("dashboard.view")
 def dashboard(request):
     board = Board()
     metric = board.map_metric(request.GET.get("kaart"))
@@ -42,7 +27,7 @@ def dashboard(request):
     })
 
 
-@coordinator_required
+@permission_required("dashboard.view")
 def table_csv(request, key: str):
     board = Board()
     table = board.table_by_key(key, request.GET.get("kaart"))

@@ -9,14 +9,8 @@ from django.views.decorators.http import require_http_methods
 from experts.forms import OwnProfileForm
 from experts.models import Expert, Shell
 from experts.search import Criteria, search_experts
-from trainingnet import roles
 from trainingnet.models import Province
 from trainingnet.query import province_code
-
-
-def may_see_contact(user) -> bool:
-    """Contact details are for members of the network (anyone with a role) and coordinators."""
-    return roles.has_any_role(user)
 
 
 def own_province_code(user) -> str:
@@ -35,14 +29,15 @@ def directory(request):
     return render(request, "experts/directory.html", {
         "criteria": criteria, "provinces": Province.objects.all(),
         "home_province": Province.objects.filter(cbs_code=home).first() if home else None,
-        "page_obj": page, "facets": result.facets, "show_contact": may_see_contact(request.user),
+        "page_obj": page, "facets": result.facets, "show_contact": request.user.has_perm("experts.see_contact_details"),
     })
 
 
 def detail(request, pk: int):
     expert = get_object_or_404(Expert.objects.listed().select_related("municipality", "home_province", "photo")
                                .prefetch_related("topics", "levels", "provinces"), pk=pk)
-    return render(request, "experts/expert.html", {"expert": expert, "show_contact": may_see_contact(request.user)})
+    return render(request, "experts/expert.html", {"expert": expert,
+                  "show_contact": request.user.has_perm("experts.see_contact_details")})
 
 
 def province_overview(request):

@@ -7,13 +7,8 @@ from maturity.assessments import history, recommended_courses, record_assessment
 from maturity.forms import AssessmentForm
 from maturity.maturity_model import AXES, AXIS_DESCRIPTIONS, AXIS_LABELS, NEXT_STEP, PHASE_DESCRIPTIONS
 from maturity.models import Assessment
-from trainingnet import roles
 from trainingnet.models import Municipality
 from trainingnet.vocabulary import MaturityPhase
-
-
-def _may_see(user, municipality_id: int) -> bool:
-    return roles.is_coordinator(user) or user.municipality_id == municipality_id
 
 
 @login_required
@@ -36,7 +31,7 @@ def assessment_form(request):
 @login_required
 def assessment_result(request, pk: int):
     assessment = get_object_or_404(Assessment.objects.select_related("municipality__province", "user"), pk=pk)
-    if not _may_see(request.user, assessment.municipality_id):
+    if not request.user.has_perm("maturity.see_results", assessment.municipality_id):
         raise Http404
     past = history(assessment.municipality, upto=assessment)
     next_phase = min(assessment.phase + 1, MaturityPhase.WERKT_SAMEN)
@@ -68,7 +63,7 @@ def own_history(request):
 @login_required
 def municipality_history(request, cbs_code: str):
     municipality = get_object_or_404(Municipality.objects.select_related("province"), cbs_code=cbs_code)
-    if not _may_see(request.user, municipality.pk):
+    if not request.user.has_perm("maturity.see_results", municipality.pk):
         raise Http404
     past = history(municipality)
     rows = []

@@ -28,7 +28,6 @@ from django.utils.translation import gettext as _
 from scheduling import tasks
 from scheduling.fees import fee_for
 from scheduling.models import Booking, SchedulingSettings, Session
-from trainingnet import roles
 
 
 class BookingError(Exception):
@@ -113,10 +112,6 @@ def book(session_id: int, user, now: datetime.datetime | None = None) -> Booking
     return booking
 
 
-def may_manage_booking(booking: Booking, user) -> bool:
-    return booking.user_id == getattr(user, "pk", None) or roles.is_coordinator(user)
-
-
 def may_cancel(booking: Booking, now: datetime.datetime | None = None) -> bool:
     """A live booking (a seat or a waiting-list place) can be cancelled until its session begins; the session of
     `booking` must be loaded with its status and start."""
@@ -134,7 +129,7 @@ def cancel(booking_id: int, by, now: datetime.datetime | None = None) -> Booking
         session = locked_session(session_id)
         booking = Booking.objects.select_related("user").get(pk=booking_id)
         booking.session = session
-        if not may_manage_booking(booking, by):
+        if not by.has_perm("scheduling.manage_booking", booking):
             raise BookingError(_("U kunt alleen uw eigen boekingen annuleren."))
         if booking.status == Booking.Status.CANCELLED:
             raise BookingError(_("Deze boeking is al geannuleerd."))
@@ -172,17 +167,12 @@ def promote_from_waiting_list(session: Session, now: datetime.datetime | None = 
     return promoted
 
 
-def may_see_attendees(session: Session, user) -> bool:
-    """The trainer of the session sees its attendee list; coordinators see every list."""
-    return roles.is_coordinator(user) or (user.is_authenticated and session.trainer_id == user.pk)
-
-
 def mark_attendance(booking_id: int, present: bool, by, now: datetime.datetime | None = None) -> Booking:
     """The trainer (or a coordinator) marks a confirmed attendee present or absent, from the day of the session."""
     now = now or timezone.now()
     with transaction.atomic():
         booking = Booking.objects.select_for_update(of=("self",)).select_related("session").get(pk=booking_id)
-        if not may_see_attendees(booking.session, by):
+        if not by.has_perm("scheduling.see_attendees", booking.session):
             raise BookingError(_("Alleen de trainer van deze sessie of een coördinator kan aanwezigheid bijhouden."))
         if booking.status not in Booking.SEAT_STATUSES:
             raise BookingError(_("Alleen deelnemers met een bevestigde plaats kunnen aanwezig zijn."))

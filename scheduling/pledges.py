@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from scheduling.models import Pledge, SchedulingSettings, first_of_month
+from trainingnet import roles
 from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Municipality, Province
 
 LIVE_STATUSES = (Pledge.Status.PLEDGED, Pledge.Status.CONFIRMED, Pledge.Status.DONE)
@@ -108,10 +109,8 @@ class PledgeError(Exception):
 
 def may_pledge_for(user, municipality: Municipality | None) -> bool:
     """A trainer pledges for their own municipality, when that municipality can lend trainers."""
-    from trainingnet import roles
-
     return bool(municipality and user.is_authenticated and user.municipality_id == municipality.pk
-                and roles.has_role(user, roles.TRAINER)
+                and roles.is_trainer(user)
                 and (municipality.is_large or municipality.volunteers_trainers))
 
 

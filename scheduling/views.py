@@ -28,7 +28,7 @@ from scheduling.forms import (
     parse_month,
 )
 from scheduling.models import Booking, CalendarFeed, Pledge, Session
-from trainingnet import page_cache, roles
+from trainingnet import page_cache
 from trainingnet.models import Province
 
 AGENDA_PAGE_SIZE = 20
@@ -105,7 +105,7 @@ def session_detail(request, pk: int):
         "my_booking": my_booking,
         "problem": problem,
         "form": BookForm(session=session, fee=fee),
-        "can_see_attendees": booking_service.may_see_attendees(session, user),
+        "can_see_attendees": user.has_perm("scheduling.see_attendees", session),
         "course_url": session.course.get_url(request),
     })
 
@@ -139,7 +139,7 @@ def cancel(request, pk: int):
     booking = get_object_or_404(Booking.objects.select_related("session", "session__training_day"), pk=pk)
     back = "mijn-boekingen" if request.GET.get("next", request.POST.get("next")) == "mijn-boekingen" else ""
     if request.method == "GET":
-        if not booking_service.may_manage_booking(booking, request.user):
+        if not request.user.has_perm("scheduling.manage_booking", booking):
             raise Http404
         return render(request, "scheduling/cancel_confirm.html", {
             "booking": booking, "session": booking.session, "next": back,
@@ -191,7 +191,7 @@ def renew_feed(request):
 @require_http_methods(["GET", "POST"])
 def attendees(request, pk: int):
     session = _session_or_404(pk)
-    if not booking_service.may_see_attendees(session, request.user):
+    if not request.user.has_perm("scheduling.see_attendees", session):
         raise PermissionDenied
     if request.method == "POST":
         try:
@@ -226,11 +226,11 @@ def attendees(request, pk: int):
 @require_GET
 def my_sessions(request):
     """The trainer's own sessions (coordinators: all), with bookings and evaluation averages."""
-    if not (roles.has_role(request.user, roles.TRAINER) or roles.is_coordinator(request.user)):
+    if not request.user.has_perm("scheduling.see_own_sessions"):
         raise PermissionDenied
     sessions = (Session.objects.with_counts()
                 .select_related("course", "training_day__province", "municipality").order_by("-starts_at", "-pk"))
-    if not roles.is_coordinator(request.user):
+    if not request.user.has_perm("scheduling.see_coverage"):  # coordinators see every session
         sessions = sessions.filter(trainer=request.user)
     page = Paginator(sessions, 25).get_page(request.GET.get("pagina"))
     summaries = evaluations.session_summaries(s.pk for s in page.object_list)
@@ -272,7 +272,7 @@ def personal_feed(request, token: str):
 def pledge_create(request):
     user = request.user
     municipality = user.municipality
-    if not roles.has_role(user, roles.TRAINER):
+    if not user.has_perm("scheduling.make_pledge"):
         raise PermissionDenied
     allowed = pledges.may_pledge_for(user, municipality)
     form = PledgeForm(request.POST or None, municipality=municipality) if allowed else None
@@ -296,7 +296,7 @@ def pledge_create(request):
 @login_required
 @require_GET
 def coverage(request):
-    if not roles.is_coordinator(request.user):
+    if not request.user.has_perm("scheduling.see_coverage"):
         raise PermissionDenied
     month = parse_month(request.GET.get("maand"))
     if month is None and request.GET.get("maand"):

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -26,8 +25,8 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetVie
 
 from scheduling import changes
 from scheduling.models import Booking, Pledge, Session, TrainingDay
-from trainingnet import roles
 from trainingnet.models import Province
+from trainingnet.permissions import PermittedMenuItem
 
 
 class PledgeFilterSet(WagtailFilterSet):
@@ -186,12 +185,7 @@ class SchedulingViewSetGroup(SnippetViewSetGroup):
 register_snippet(SchedulingViewSetGroup)
 
 
-class CoordinatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return roles.is_coordinator(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def coverage_menu_item():
-    return CoordinatorMenuItem(_("Dekking per provincie"), reverse("scheduling:coverage"), icon_name="table",
-                               order=251)
+    return PermittedMenuItem(_("Dekking per provincie"), reverse("scheduling:coverage"), icon_name="table",
+                             order=251, permission="scheduling.see_coverage")

@@ -1,7 +1,6 @@
+import rules
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-
-from trainingnet import roles
 
 # The main navigation: (label, path). Paths, not URL names, because /trainingen/ and /kennisbank/ are Wagtail pages.
 MAIN_NAVIGATION = [
@@ -14,6 +13,13 @@ MAIN_NAVIGATION = [
 ]
 
 
+OFFERED_PERMISSIONS = {
+    "view_dashboard": "dashboard.view",
+    "work_in_admin": "trainingnet.work_in_admin",
+    "see_coverage": "scheduling.see_coverage",
+}
+
+
 def navigation(request):
     path = request.path
     items = []
@@ -22,7 +28,8 @@ def navigation(request):
     user = getattr(request, "user", None)
     return {
         "main_navigation": items,
-        "is_coordinator": roles.is_coordinator(user),
-        "works_in_admin": roles.works_in_admin(user),
+        # What the header and start pages offer, from the permissions of each app's rules.py (no query: the roles
+        # are read once per request).
+        "may": {name: rules.has_perm(permission, user) for name, permission in OFFERED_PERMISSIONS.items()},
         "contact_email": settings.CONTACT_EMAIL,
     }

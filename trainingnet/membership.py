@@ -97,7 +97,7 @@ def address_verified(user: User, address: str) -> Membership | None:
 @transaction.atomic
 def signed_on(user: User, municipality: Municipality) -> Membership:
     """A login through the municipality's identity provider proves membership."""
-    if user.municipality_id == municipality.pk and roles.has_role(user, roles.MUNICIPAL_STAFF):
+    if user.municipality_id == municipality.pk and roles.is_municipal_staff(user):
         return user.memberships.filter(status=Status.APPROVED, municipality=municipality).first() or (
             Membership.objects.create(user=user, municipality=municipality, status=Status.APPROVED,
                                       proof=Proof.SIGN_ON, decided_at=timezone.now()))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,8 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 
-from trainingnet import membership, roles
+from trainingnet import membership
 from trainingnet.models import Membership
+from trainingnet.permissions import permission_required
 
 Status = Membership.Status
 
@@ -35,21 +35,11 @@ class DecisionForm(forms.Form):
                              max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-def coordinator_required(view):
-    def wrapped(request, *args, **kwargs):
-        if not roles.is_coordinator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
-
-
 def with_verified(queryset):
     return queryset.annotate(verified=Exists(EmailAddress.objects.filter(user=OuterRef("user"), verified=True)))
 
 
-@coordinator_required
+@permission_required("trainingnet.decide_memberships")
 def index(request):
     form = StatusFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
@@ -58,7 +48,7 @@ def index(request):
     return TemplateResponse(request, "trainingnet/admin/memberships.html", {"form": form, "rows": rows})
 
 
-@coordinator_required
+@permission_required("trainingnet.decide_memberships")
 @require_http_methods(["GET", "POST"])
 def decide(request, pk: int):
     item = get_object_or_404(with_verified(Membership.objects.select_related("user", "municipality__province")),

@@ -8,10 +8,16 @@
 A user may have several roles. Coordinators grant roles in the Wagtail admin; only a superuser makes a superuser or
 changes the password or email address of a superuser (`may_grant_superuser`, `may_change_credentials`). The role
 Gemeentemedewerkers follows from proven membership of a municipality (`trainingnet/membership.py`).
+
+The roles are predicates of the `rules` package (`is_coordinator`, `is_trainer`, `is_member`, ...). What a role may
+do is a permission, each declared once in its app's `rules.py` (for example `dashboard.view` = `is_coordinator`),
+checked with `user.has_perm(...)` in views and the Wagtail admin (trainingnet/permissions.py) and offered to templates
+by trainingnet/context_processors.py.
 """
 
 from __future__ import annotations
 
+import rules
 from django.contrib.auth.models import AnonymousUser, Group
 from django.utils.translation import gettext_lazy as _
 
@@ -45,20 +51,46 @@ def has_role(user, role: str) -> bool:
     return role in role_names(user)
 
 
+@rules.predicate
+def is_superuser(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) and user.is_active
+
+
+@rules.predicate
 def is_coordinator(user) -> bool:
     """Coordinators and superusers may see and do everything in the network."""
-    return bool(getattr(user, "is_superuser", False)) or has_role(user, COORDINATOR)
+    return is_superuser(user) or has_role(user, COORDINATOR)
 
 
-def works_in_admin(user) -> bool:
-    """Trainers (their courses and sessions) and coordinators (everything) work in the Wagtail admin: they get a
-    Beheer link. Read from the cached roles, so the header costs no extra query."""
-    return is_coordinator(user) or has_role(user, TRAINER) or bool(getattr(user, "is_staff", False))
+@rules.predicate
+def is_trainer(user) -> bool:
+    return has_role(user, TRAINER)
 
 
-def has_any_role(user) -> bool:
+@rules.predicate
+def is_expert(user) -> bool:
+    return has_role(user, EXPERT)
+
+
+@rules.predicate
+def is_municipal_staff(user) -> bool:
+    return has_role(user, MUNICIPAL_STAFF)
+
+
+@rules.predicate
+def is_member(user) -> bool:
     """A member of the network: someone with at least one role (or a superuser)."""
-    return bool(getattr(user, "is_superuser", False)) or bool(role_names(user))
+    return is_superuser(user) or bool(role_names(user))
+
+
+@rules.predicate
+def is_django_staff(user) -> bool:
+    return bool(getattr(user, "is_staff", False))
+
+
+# Trainers (their courses and sessions) and coordinators (everything) work in the Wagtail admin: they get a Beheer link.
+# Read from the cached roles, so the header costs no extra query.
+works_in_admin = is_coordinator | is_trainer | is_django_staff
 
 
 def grant_role(user, role: str) -> None:

@@ -173,7 +173,7 @@ def my_trainingnet(request):
             .select_related("request__municipality").order_by("expires_at"))
         context["assignments"] = list(SupportRequest.objects.open().filter(assigned_expert__user=user)
                                       .select_related("municipality").order_by("-created_at")[:10])
-    if roles.is_coordinator(user):
+    if user.has_perm("trainingnet.see_waiting_work"):
         context["work"] = coordinator_work(now)
     return render(request, "trainingnet/my_trainingnet.html", context)
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
@@ -25,6 +24,7 @@ from trainingnet.models import (
     SynonymGroup,
     Topic,
 )
+from trainingnet.permissions import PermittedMenuItem
 
 
 class MunicipalityFilterSet(WagtailFilterSet):
@@ -134,15 +134,10 @@ def register_admin_urls():
                                              namespace="membership_admin"))]
 
 
-class CoordinatorMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return roles.is_coordinator(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_membership_menu_item():
-    return CoordinatorMenuItem(_("Lidmaatschappen"), reverse("membership_admin:index"), icon_name="user",
-                               order=310, name="lidmaatschappen")
+    return PermittedMenuItem(_("Lidmaatschappen"), reverse("membership_admin:index"), icon_name="user",
+                             order=310, name="lidmaatschappen", permission="trainingnet.decide_memberships")
 
 
 @hooks.register("before_bulk_action")
@@ -174,7 +169,5 @@ class WaitingWorkPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_waiting_work_panel(request, panels):
-    from trainingnet import roles
-
-    if roles.is_coordinator(request.user):
+    if request.user.has_perm("trainingnet.see_waiting_work"):
         panels.insert(0, WaitingWorkPanel())
