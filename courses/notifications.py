@@ -76,18 +76,17 @@ def _on_submitted(sender, instance, user=None, **kwargs):
 
 
 def install() -> None:
-    """Connect Trainingnet's moderation mails and keep Wagtail's direct-send notifications off.
+    """Connect Trainingnet's moderation mails in place of Wagtail's, which would send at once (not saved with the
+    page's change) and in Wagtail's words.
 
-    Called from CoursesConfig.ready(), which runs before wagtail.admin's ready(): that one registers its handlers
-    through `wagtail.admin.signal_handlers.register_signal_handlers`, which is therefore replaced by a no-op; the
-    handlers are also disconnected in case they were registered already.
+    Called from CoursesConfig.ready(), which runs after wagtail.admin's ready() (INSTALLED_APPS lists the platform's
+    apps after Wagtail's): Wagtail's handlers are connected by then and are disconnected here through Django's signal
+    API, by the dispatch_uid Wagtail gives them.
     """
     from wagtail import signals
-    from wagtail.admin import signal_handlers as wagtail_handlers
     from wagtail.models import TaskState
 
     senders = {"TaskState": TaskState, "WorkflowState": WorkflowState}
-    wagtail_handlers.register_signal_handlers = lambda: None
     for signal_name, sender, uid in WAGTAIL_HANDLERS:
         getattr(signals, signal_name).disconnect(sender=senders[sender], dispatch_uid=uid)
     workflow_approved.connect(_on_approved, sender=WorkflowState, dispatch_uid="trainingnet_moderation_approved")

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from support_requests.models import Delivery, Partnership, RequestKind, RequestLevel, Status
-from trainingnet.forms import DutchOptionsCheckboxes, IdsChoiceField, MunicipalityChoiceField, MunicipalitySelect
+from trainingnet.forms import DutchOptionsCheckboxes, IdsChoiceField, MunicipalityChoiceField
 from trainingnet.models import Municipality, Topic
 
 HONEYPOT_FIELD = "website"
@@ -14,7 +14,7 @@ HONEYPOT_FIELD = "website"
 class IntakeForm(forms.Form):
     municipality = MunicipalityChoiceField(
         label=_("Gemeente"), queryset=Municipality.objects.active().select_related("province").order_by("name"),
-        empty_label=_("Kies uw gemeente"), widget=MunicipalitySelect(grouped=False),
+        empty_label=_("Kies uw gemeente"), grouped=False,
         help_text=_("Typ de eerste letters van de naam om snel te zoeken."),
         error_messages={"invalid_choice": _("Kies een gemeente uit de lijst.")})
     kind = forms.ChoiceField(label=_("Wat voor vraag?"), choices=RequestKind.choices, initial=RequestKind.SUPPORT,

@@ -29,13 +29,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "trainingnet",
-    "courses",
-    "scheduling",
-    "experts",
-    "support_requests",
-    "maturity",
-    "dashboard",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -49,6 +42,15 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
+    # The platform's own parts, after Wagtail's apps so that their ready() runs after Wagtail's (courses replaces
+    # Wagtail's moderation mails, courses/notifications.py). Their templates are in templates/, which comes first.
+    "trainingnet",
+    "courses",
+    "scheduling",
+    "experts",
+    "support_requests",
+    "maturity",
+    "dashboard",
     "modelcluster",
     "taggit",
     "django_filters",
