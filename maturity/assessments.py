@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from courses.models import CoursePage
 from maturity.maturity_model import AXES, MaturityScore, score
 from maturity.models import Assessment
-from maturity.parts import booking_model, course_page_model
+from scheduling.models import Booking
 from trainingnet.models import Municipality
 
 
@@ -86,11 +87,8 @@ class History:
 
 
 def first_attended_session(municipality: Municipality) -> datetime.datetime | None:
-    """When someone of this municipality first attended a session (None without the scheduler or attendance)."""
-    Booking = booking_model()
-    if Booking is None:
-        return None
-    return (Booking.objects.filter(municipality=municipality, status="aanwezig")
+    """When someone of this municipality first attended a session (None before anyone attended)."""
+    return (Booking.objects.attended().filter(municipality=municipality)
             .order_by("session__starts_at").values_list("session__starts_at", flat=True).first())
 
 
@@ -106,8 +104,5 @@ def history(municipality: Municipality, upto: Assessment | None = None) -> Histo
 
 def recommended_courses(phase: int, limit: int = 6) -> list:
     """Live, public courses aimed at `phase` (its phase range phase_from–phase_to includes it), newest first."""
-    CoursePage = course_page_model()
-    if CoursePage is None:
-        return []
     return list(CoursePage.objects.live().public().filter(phase_from__lte=phase, phase_to__gte=phase)
                 .order_by("-first_published_at", "title")[:limit])

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from maturity.maturity_model import QUESTIONS, score
 from maturity.models import Assessment
-from maturity.parts import booking_model
+from scheduling.models import Booking
 from trainingnet.models import Municipality, User
 
 SEED = 20260107
@@ -69,10 +69,7 @@ def load() -> None:
 def _around_first_sessions(rng: random.Random, medewerker: User | None, now: datetime.datetime) -> None:
     """Municipalities whose staff attended a demo session get an assessment before and one after that session,
     so their history shows the change since their first attended session."""
-    Booking = booking_model()
-    if Booking is None:
-        return
-    firsts = dict(Booking.objects.filter(status="aanwezig").values("municipality")
+    firsts = dict(Booking.objects.attended().values("municipality")
                   .annotate(first=Min("session__starts_at")).values_list("municipality", "first"))
     municipalities = Municipality.objects.in_bulk(list(firsts))
     new = []

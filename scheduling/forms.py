@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from scheduling.models import Evaluation, Session
-from scheduling.pledges import add_months, servable_provinces
+from scheduling.pledges import servable_provinces
 from trainingnet.forms import DutchOptionsSelect
 from trainingnet.models import Province, Topic
 
@@ -36,7 +37,7 @@ def parse_month(value: str | None) -> datetime.date | None:
 
 def upcoming_months(count: int = 12, start: datetime.date | None = None) -> list[datetime.date]:
     first = (start or timezone.localdate()).replace(day=1)
-    return [add_months(first, i) for i in range(count)]
+    return [first + relativedelta(months=i) for i in range(count)]
 
 
 class AgendaFilterForm(forms.Form):

@@ -117,7 +117,7 @@ class Pledge(models.Model):
             self.month = first_of_month(self.month)
         if self.municipality_id and not self.province_id:
             self.province_id = self.municipality.province_id
-        if self.municipality_id and not (self.municipality.is_large or self.municipality.volunteers_trainers):
+        if self.municipality_id and not self.municipality.may_lend_trainers:
             raise ValidationError({"municipality": _(
                 "Alleen gemeenten met 100.000 of meer inwoners, of kleinere gemeenten die vrijwillig trainers "
                 "uitlenen, kunnen een toezegging doen.")})
@@ -177,6 +177,11 @@ class TrainingDay(models.Model):
 class SessionQuerySet(models.QuerySet):
     def upcoming(self, now: datetime.datetime | None = None) -> SessionQuerySet:
         return self.filter(status=Session.Status.PLANNED, ends_at__gte=now or timezone.now())
+
+    def held_between(self, start: datetime.datetime, end: datetime.datetime) -> SessionQuerySet:
+        """Sessions held in a period: not cancelled, and ended after `start` and by `end` (the dashboard's
+        "last 12 months" counts a session when it has ended)."""
+        return self.filter(status=Session.Status.PLANNED, ends_at__gt=start, ends_at__lte=end)
 
     def with_counts(self) -> SessionQuerySet:
         """Annotate `confirmed_count` (seats taken: confirmed, present or absent) and `waiting_count`.
@@ -277,7 +282,7 @@ class Session(models.Model):
         """Free seats; uses the `confirmed_count` annotation of `with_counts()` when present."""
         taken = getattr(self, "confirmed_count", None)
         if taken is None:
-            taken = self.bookings.filter(status__in=Booking.SEAT_STATUSES).count()
+            taken = self.bookings.holding_seat().count()
         return max(0, self.capacity - taken)
 
     @property
@@ -310,7 +315,16 @@ class Session(models.Model):
 
 class BookingQuerySet(models.QuerySet):
     def active(self) -> BookingQuerySet:
+        """Live bookings: a seat or a place on the waiting list (not cancelled)."""
         return self.exclude(status=Booking.Status.CANCELLED)
+
+    def holding_seat(self) -> BookingQuerySet:
+        """Seats taken: confirmed, and after the session marked present or absent."""
+        return self.filter(status__in=Booking.SEAT_STATUSES)
+
+    def attended(self) -> BookingQuerySet:
+        """Marked present by the trainer: the participants of the network's figures."""
+        return self.filter(status=Booking.Status.ATTENDED)
 
 
 class Booking(models.Model):

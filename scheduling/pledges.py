@@ -20,12 +20,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from scheduling.models import Pledge, SchedulingSettings, first_of_month
 from trainingnet import roles
-from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Municipality, Province
+from trainingnet.models import Municipality, Province
 
 LIVE_STATUSES = (Pledge.Status.PLEDGED, Pledge.Status.CONFIRMED, Pledge.Status.DONE)
 
@@ -57,19 +56,12 @@ class ProvinceCoverage:
         return len(self.own_large) < self.target
 
 
-def add_months(month: datetime.date, count: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 + count
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
 def coverage(month: datetime.date) -> list[ProvinceCoverage]:
     """Coverage of every province in one month, in a fixed number of queries (five)."""
     month = first_of_month(month)
     target = SchedulingSettings.load().lender_target
     provinces = list(Province.objects.prefetch_related("neighbours").order_by("name"))
-    possible = list(Municipality.objects.active().filter(
-        Q(population__gte=LARGE_MUNICIPALITY_POPULATION) | Q(volunteers_trainers=True))
-        .select_related("province").order_by("name"))
+    possible = list(Municipality.objects.active().lenders().select_related("province").order_by("name"))
     by_pk = {m.pk: m for m in possible}
     pledged: dict[int, set[int]] = {}
     extra_ids: set[int] = set()
@@ -111,7 +103,7 @@ def may_pledge_for(user, municipality: Municipality | None) -> bool:
     """A trainer pledges for their own municipality, when that municipality can lend trainers."""
     return bool(municipality and user.is_authenticated and user.municipality_id == municipality.pk
                 and roles.is_trainer(user)
-                and (municipality.is_large or municipality.volunteers_trainers))
+                and municipality.may_lend_trainers)
 
 
 def servable_provinces(municipality: Municipality) -> list[Province]:

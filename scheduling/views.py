@@ -4,6 +4,7 @@ evaluation. The rules are in booking.py, pledges.py, fees.py and evaluations.py;
 
 from __future__ import annotations
 
+from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -100,7 +101,7 @@ def session_detail(request, pk: int):
     return render(request, "scheduling/session_detail.html", {
         "session": session,
         "day": session.training_day,
-        "seats_left": max(0, session.capacity - session.confirmed_count),
+        "seats_left": session.seats_left,
         "fee": fee,
         "my_booking": my_booking,
         "problem": problem,
@@ -305,7 +306,7 @@ def coverage(request):
     rows = pledges.coverage(month)
     return render(request, "scheduling/coverage.html", {
         "rows": rows, "month": month, "month_label": month_label(month),
-        "previous": month_value(pledges.add_months(month, -1)), "next": month_value(pledges.add_months(month, 1)),
+        "previous": month_value(month - relativedelta(months=1)), "next": month_value(month + relativedelta(months=1)),
         "short": [row for row in rows if not row.covered],
         "target": rows[0].target if rows else 2,
     })

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
 
@@ -33,19 +34,9 @@ def anonymise_request(req: SupportRequest, now: datetime) -> None:
     TimelineEntry.objects.filter(request=req).update(note="", actor=None)
 
 
-def months_before(moment: datetime, months: int) -> datetime:
-    """The same day and time `months` calendar months earlier (clamped to the month's last day)."""
-    import calendar
-
-    index = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(index, 12)
-    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
-    return moment.replace(year=year, month=month + 1, day=day)
-
-
 def expired_requests(now: datetime, months: int):
     return SupportRequest.objects.filter(status__in=FINAL_STATUSES, anonymised_at__isnull=True,
-                                         closed_at__lt=months_before(now, months))
+                                         closed_at__lt=now - relativedelta(months=months))
 
 
 def anonymise_expired(now: datetime | None = None) -> list[str]:

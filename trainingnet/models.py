@@ -47,6 +47,10 @@ class MunicipalityQuerySet(models.QuerySet):
     def small(self) -> MunicipalityQuerySet:
         return self.filter(population__lt=LARGE_MUNICIPALITY_POPULATION)
 
+    def lenders(self) -> MunicipalityQuerySet:
+        """Those who may lend trainers: 100 000+ inhabitants, or smaller and volunteering."""
+        return self.filter(models.Q(population__gte=LARGE_MUNICIPALITY_POPULATION) | models.Q(volunteers_trainers=True))
+
 
 class Municipality(models.Model):
     cbs_code = models.CharField(_("CBS-code"), max_length=6, unique=True, help_text="GMxxxx")
@@ -78,6 +82,11 @@ class Municipality(models.Model):
     def is_large(self) -> bool:
         """A municipality of 100 000 inhabitants or more: one of the lenders of the network."""
         return self.population >= LARGE_MUNICIPALITY_POPULATION
+
+    @property
+    def may_lend_trainers(self) -> bool:
+        """One of `Municipality.objects.lenders()`: large, or smaller and volunteering."""
+        return self.is_large or self.volunteers_trainers
 
 
 class Topic(index.Indexed, models.Model):
