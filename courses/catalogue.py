@@ -12,7 +12,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
-from courses.models.pages import CourseFormat, CoursePage
+from courses.vocabulary import CourseFormat
 from trainingnet.models import Topic
 from trainingnet.query import slug_value
 from trainingnet.vocabulary import MaturityPhase
@@ -54,7 +54,7 @@ class CatalogueFilters:
         return bool(self.topic or self.phase or self.format)
 
 
-def filter_courses(courses: QuerySet[CoursePage], filters: CatalogueFilters) -> QuerySet[CoursePage]:
+def filter_courses(courses: QuerySet, filters: CatalogueFilters) -> QuerySet:
     if filters.topic:
         courses = courses.filter(topics__slug=filters.topic)
     if filters.format:
@@ -64,9 +64,9 @@ def filter_courses(courses: QuerySet[CoursePage], filters: CatalogueFilters) -> 
     return courses
 
 
-def catalogue_page(parent, filters: CatalogueFilters, page_number: str | None) -> PaginatorPage:
-    courses = (CoursePage.objects.live().public().child_of(parent).order_by("title")
-               .prefetch_related("topics"))
+def catalogue_page(courses: QuerySet, filters: CatalogueFilters, page_number: str | None) -> PaginatorPage:
+    """One page of the catalogue: the given (live, visible) courses that match the filters, by title."""
+    courses = courses.order_by("title").prefetch_related("topics")
     return Paginator(filter_courses(courses, filters), PER_PAGE).get_page(page_number)
 
 

@@ -3,6 +3,10 @@ knowledge articles. Idempotent: pages are found by slug. The scheduler's demo (s
 
 from __future__ import annotations
 
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents.models import Document
@@ -106,9 +110,6 @@ def minimal_pdf(title: str) -> bytes:
 
 def minimal_docx(title: str, lines: list[str]) -> bytes:
     """A small valid Word document (Office Open XML) with a title and a few paragraphs."""
-    import io
-    import zipfile
-    from xml.sax.saxutils import escape
 
     def paragraph(text: str, style: str = "") -> str:
         props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""

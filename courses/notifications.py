@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import WorkflowState
+from wagtail import signals
+from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
 
 from trainingnet import roles
@@ -83,8 +84,6 @@ def install() -> None:
     apps after Wagtail's): Wagtail's handlers are connected by then and are disconnected here through Django's signal
     API, by the dispatch_uid Wagtail gives them.
     """
-    from wagtail import signals
-    from wagtail.models import TaskState
 
     senders = {"TaskState": TaskState, "WorkflowState": WorkflowState}
     for signal_name, sender, uid in WAGTAIL_HANDLERS:

@@ -23,7 +23,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import SearchQuery
 
 from courses.catalogue import format_from_query, phase_from_query, topic_from_query
-from courses.models.pages import ArticlePage, CourseFormat, CoursePage, Material
+from courses.models.pages import ArticlePage, CoursePage, Material
+from courses.vocabulary import CourseFormat
 from trainingnet.models import Topic
 from trainingnet.search_text import search_query
 from trainingnet.synonyms import expand

@@ -5,13 +5,12 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django_tasks import task
 
+from experts import es_backend
 from experts.models import Expert
 
 
 @task()
 def sync_expert_to_index(expert_id: int) -> None:
-    from experts import es_backend
-
     es_backend.index_expert(expert_id)
 
 

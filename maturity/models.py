@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maturity.maturity_model import Axis
 from trainingnet.vocabulary import MaturityPhase
 
 
@@ -47,7 +48,5 @@ class Assessment(models.Model):
 
     @property
     def axis_phases(self) -> dict[str, int]:
-        from maturity.maturity_model import Axis
-
         return {Axis.INTERACTION: self.interaction_phase, Axis.INITIATIVE: self.initiative_phase,
                 Axis.OWNERSHIP: self.ownership_phase}

@@ -16,8 +16,11 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
+from courses.models import CoursePage
+from scheduling.fees import fee_for
 from scheduling.models import Booking, Evaluation, Pledge, Session, TrainingDay
 from trainingnet import roles
+from trainingnet.demo import DEMO_PASSWORD
 from trainingnet.models import Municipality, Province, User
 
 COMMENTS = [
@@ -66,8 +69,6 @@ def _participant(municipality: Municipality, password: str) -> User:
 
 
 def _book(session: Session, user: User, status: str, when: datetime.datetime) -> Booking:
-    from scheduling.fees import fee_for
-
     return Booking.objects.create(session=session, user=user, municipality_id=user.municipality_id, status=status,
                                   fee=fee_for(session), created_at=when,
                                   confirmed_at=when if status != Booking.Status.WAITING else None)
@@ -75,9 +76,6 @@ def _book(session: Session, user: User, status: str, when: datetime.datetime) ->
 
 @transaction.atomic
 def load() -> None:
-    from courses.models import CoursePage
-    from trainingnet.demo import DEMO_PASSWORD
-
     if Session.objects.exists():
         mark_participants()
         return

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Q
+from django.utils.translation import gettext as _
 
 from scheduling.models import Booking, Evaluation
 
@@ -49,7 +50,6 @@ def already_evaluated(booking: Booking) -> bool:
 
 def submit(booking: Booking, *, overall: int, usefulness: int, will_apply: bool, comments: str = "") -> Evaluation:
     """Store the evaluation of one attendee; a second one for the same booking is refused."""
-    from django.utils.translation import gettext as _
 
     try:
         with transaction.atomic():

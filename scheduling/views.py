@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from courses.models import CoursePage
 from scheduling import booking as booking_service
 from scheduling import calendars, evaluations, pledges
 from scheduling.fees import fee_for
@@ -37,7 +38,6 @@ AGENDA_PAGE_SIZE = 20
 
 def _topic_lookup() -> str | None:
     """The ORM path from a session to its course's topics, if the course page has topics."""
-    from courses.models import CoursePage
 
     try:
         CoursePage._meta.get_field("topics")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trainingnet import membership
 from trainingnet.models import Municipality, User
+from trainingnet.page_cache import version
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):
@@ -22,8 +23,6 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         self.choices = self.cached_choices  # a callable: read when the select is rendered
 
     def cached_choices(self) -> list:
-        from trainingnet.page_cache import version
-
         key = (f"municipality-choices:{version('registry')}:{get_language()}:{int(self.grouped)}:"
                f"{hash(str(self.queryset.query))}")
         return cache.get_or_set(key, self.build_choices, 3600)

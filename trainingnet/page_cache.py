@@ -34,6 +34,9 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
+from wagtail.models import Page
+
+from scheduling.models import Session
 
 CSRF_PLACEHOLDER = "page-cache-csrf-token"
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/accounts/")
@@ -76,15 +79,12 @@ def _agenda_tags(code: str, session_id: int | None = None, course_id: int | None
 
 
 def _session_tags(session_id: int) -> set[str]:
-    from scheduling.models import Session
-
     row = Session.objects.filter(pk=session_id).values_list("course_id", "training_day__province__cbs_code").first()
     return _agenda_tags(row[1] if row else "", session_id, row[0] if row else None) | ({"agenda"} if row else set())
 
 
 def tags_for(instance, *, deleted: bool = False, update_fields=None) -> set[str]:
     """The tags of the pages that can show this object: what its save or delete must evict."""
-    from wagtail.models import Page
 
     label = instance._meta.label_lower
     if label in IGNORED_MODELS:
@@ -103,7 +103,6 @@ def tags_for(instance, *, deleted: bool = False, update_fields=None) -> set[str]
         return _session_tags(instance.pk) if not deleted else {"agenda", f"session:{instance.pk}",
                                                                f"course:{instance.course_id}", "dashboard"}
     if label == "scheduling.trainingday":
-        from scheduling.models import Session
 
         return _agenda_tags(_province_code(instance, "province.cbs_code")) | {
             f"session:{pk}" for pk in Session.objects.filter(training_day_id=instance.pk).values_list("pk", flat=True)}

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import rules
 from django.contrib.auth.models import AnonymousUser, Group
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from trainingnet.models import User
 
 COORDINATOR = "Coordinatoren"
 TRAINER = "Trainers"
@@ -102,9 +105,6 @@ def grant_role(user, role: str) -> None:
 
 def coordinator_emails() -> list[str]:
     """The addresses of the active coordinators and superusers: who decide on membership requests."""
-    from django.db.models import Q
-
-    from trainingnet.models import User
 
     return list(User.objects.filter(Q(groups__name=COORDINATOR) | Q(is_superuser=True), is_active=True)
                 .values_list("email", flat=True).distinct())

@@ -3,19 +3,26 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import re_path, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django.views.static import serve
 
+from maturity.models import Assessment
+from scheduling.models import Booking, Pledge, Session
+from support_requests.models import ExpertInvitation, InvitationStatus, SupportRequest
 from trainingnet import languages, membership, roles
 from trainingnet.forms import DeleteAccountForm, ProfileForm
 from trainingnet.models import LARGE_MUNICIPALITY_POPULATION, Province
 from trainingnet.privacy import delete_account, export_personal_data
+from trainingnet.waiting_work import coordinator_work
 
 
 def province_list(request):
@@ -101,8 +108,6 @@ PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
 
 def development_media_patterns() -> list:
     """The development server's routes for public uploads (DEBUG only)."""
-    from django.urls import re_path
-    from django.views.static import serve
 
     folders = "|".join(PUBLIC_MEDIA_FOLDERS)
     prefix = settings.MEDIA_URL.strip("/")
@@ -140,13 +145,6 @@ def accessibility_statement(request):
 @login_required
 def my_trainingnet(request):
     """The start page after login: what is coming and what waits, per role of the person."""
-    from django.db.models import F
-    from django.utils import timezone
-
-    from maturity.models import Assessment
-    from scheduling.models import Booking, Pledge, Session
-    from support_requests.models import ExpertInvitation, InvitationStatus, SupportRequest
-    from trainingnet.waiting_work import coordinator_work
 
     user, now = request.user, timezone.now()
     names = roles.role_names(user)
@@ -183,7 +181,6 @@ def admin_access(request):
     a member without admin access gets a page that says what the admin is for, instead of a loop between /admin/
     and the login."""
     if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.GET.get("next") or "/admin/")
     if request.user.has_perm("wagtailadmin.access_admin"):

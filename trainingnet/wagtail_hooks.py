@@ -25,6 +25,7 @@ from trainingnet.models import (
     Topic,
 )
 from trainingnet.permissions import PermittedMenuItem
+from trainingnet.waiting_work import coordinator_work
 
 
 class MunicipalityFilterSet(WagtailFilterSet):
@@ -162,8 +163,6 @@ class WaitingWorkPanel(Component):
     template_name = "trainingnet/admin/waiting_work_panel.html"
 
     def get_context_data(self, parent_context):
-        from trainingnet.waiting_work import coordinator_work
-
         return {"work": coordinator_work()}
 
 

@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import TaskState
 
+from scheduling import pledges
+from support_requests import deadlines
+from support_requests.models import RequestLevel, SupportRequest
 from trainingnet.models import Membership
 
 
@@ -48,11 +52,6 @@ class WaitingWork:
 def coordinator_work(now: datetime.datetime | None = None, limit: int = 10) -> WaitingWork:
     """The coordinators' waiting work, in a fixed number of queries (three for requests, memberships and moderation,
     five for the coverage of this month)."""
-    from wagtail.models import TaskState
-
-    from scheduling import pledges
-    from support_requests import deadlines
-    from support_requests.models import RequestLevel, SupportRequest
 
     now = now or timezone.now()
     unmatched = list(SupportRequest.objects.unmatched().select_related("municipality")

@@ -3,13 +3,11 @@ scheduler has its own app, `scheduling`."""
 
 from courses.models.pages import (  # noqa: F401
     ArticleAttachment,
-    ArticleKind,
     ArticlePage,
-    CourseFormat,
     CourseIndexPage,
     CoursePage,
     DocumentVersion,
     KnowledgeIndexPage,
     Material,
-    MaterialKind,
 )
+from courses.vocabulary import ArticleKind, CourseFormat, MaterialKind  # noqa: F401

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -22,29 +23,11 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from courses.blocks import ArticleBodyBlock, CourseBodyBlock
+from courses.catalogue import CatalogueFilters, catalogue_page, topics_in_use
+from courses.vocabulary import ArticleKind, CourseFormat, MaterialKind
 from trainingnet import page_cache
 from trainingnet.search_text import index_text
 from trainingnet.vocabulary import MaturityPhase
-
-
-class CourseFormat(models.TextChoices):
-    GROUP = "groepsworkshop", _("Groepsworkshop")
-    TAILORED = "maatwerk", _("Maatwerk voor één gemeente")
-    ONLINE = "online", _("Online")
-
-
-class MaterialKind(models.TextChoices):
-    PRESENTATION = "presentatie", _("Presentatie")
-    HANDOUT = "handout", _("Handout")
-    CHECKLIST = "checklist", _("Checklist")
-    RECORDING = "opname", _("Opname")
-    TEMPLATE = "sjabloon", _("Sjabloon")
-
-
-class ArticleKind(models.TextChoices):
-    PRACTICE_CASE = "praktijkvoorbeeld", _("Praktijkvoorbeeld")
-    GUIDELINE = "richtlijn", _("Richtlijn")
-    TEMPLATE = "sjabloon", _("Sjabloon")
 
 
 def _stream_text(page: Page, name: str) -> list[str]:
@@ -77,13 +60,12 @@ class CourseIndexPage(SectionIndexPage):
         verbose_name = _("trainingsoverzicht")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.catalogue import CatalogueFilters, catalogue_page, topics_in_use
-
         context = super().get_context(request, *args, **kwargs)
         filters = CatalogueFilters.from_query(request.GET)
         context.update({
             "filters": filters,
-            "courses": catalogue_page(self, filters, request.GET.get("pagina")),
+            "courses": catalogue_page(CoursePage.objects.live().public().child_of(self), filters,
+                                      request.GET.get("pagina")),
             "topics": topics_in_use(),
             "phases": MaturityPhase.choices,
             "formats": CourseFormat.choices,
@@ -231,7 +213,6 @@ class KnowledgeIndexPage(SectionIndexPage):
         verbose_name = _("kennisbank")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
         articles = (ArticlePage.objects.live().public().child_of(self).order_by("-first_published_at", "title")

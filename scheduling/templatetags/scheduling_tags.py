@@ -8,6 +8,7 @@
 from django import template
 
 from scheduling.evaluations import course_summary
+from scheduling.views import course_upcoming_sessions, province_agenda_sessions
 from trainingnet import page_cache
 
 register = template.Library()
@@ -15,8 +16,6 @@ register = template.Library()
 
 @register.inclusion_tag("scheduling/includes/upcoming_sessions.html", takes_context=True)
 def upcoming_sessions(context, page, limit: int = 10):
-    from scheduling.views import course_upcoming_sessions
-
     page_cache.tag(context.get("request"), f"course:{page.pk}")
     return {"sessions": course_upcoming_sessions(page, limit), "summary": course_summary(page),
             "request": context.get("request"), "course": page}
@@ -24,8 +23,6 @@ def upcoming_sessions(context, page, limit: int = 10):
 
 @register.inclusion_tag("scheduling/includes/province_agenda_section.html", takes_context=True)
 def province_agenda(context, province, limit: int = 5):
-    from scheduling.views import province_agenda_sessions
-
     page_cache.tag(context.get("request"), *page_cache.agenda_tags(province.cbs_code))
     return {"sessions": province_agenda_sessions(province, limit), "province": province,
             "request": context.get("request")}

@@ -3,7 +3,7 @@ to everyone marked present after a session has ended. Idempotent: each booking g
 
 from django.core.management.base import BaseCommand
 
-from scheduling.tasks import remind, request_evaluations
+from scheduling.tasks import remind, request_evaluations, send_due_reminders, send_evaluation_requests
 
 
 class Command(BaseCommand):
@@ -15,7 +15,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, enqueue: bool = False, **options):
         if enqueue:
-            from scheduling.tasks import send_due_reminders, send_evaluation_requests
 
             send_due_reminders.enqueue()
             send_evaluation_requests.enqueue()
