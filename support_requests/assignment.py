@@ -22,9 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from support_requests import lifecycle, notifications
+from support_requests import lifecycle, notifications, timeline
 from support_requests.deadlines import current_targets
-from support_requests.models import ExpertInvitation, InvitationStatus, Status, SupportRequest
+from support_requests.models import ActorRole, ExpertInvitation, InvitationStatus, Status, SupportRequest
 
 SALT = "support_requests.invitation"
 
@@ -62,7 +62,7 @@ def is_expired(invitation: ExpertInvitation, now: datetime) -> bool:
 
 
 def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str = "", asked_by=None,
-               actor_label: str = "", now: datetime | None = None) -> ExpertInvitation:
+               actor_label: str = "", actor_role: str = "", now: datetime | None = None) -> ExpertInvitation:
     """Create the invitation, mail the expert the links, and put the request in behandeling."""
     now = now or timezone.now()
     if req.status not in (Status.NEW, Status.IN_PROGRESS):
@@ -75,12 +75,11 @@ def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str = "", ask
                                                  asked_by=asked_by if asked_by and asked_by.pk else None,
                                                  asked_at=now, expires_at=now + timedelta(hours=hours))
     if req.status == Status.NEW:
-        lifecycle.transition(req, Status.IN_PROGRESS, actor=asked_by, actor_label=actor_label, now=now,
-                             note=_("Er wordt een expert gezocht."), notify_requester=False)
+        lifecycle.transition(req, Status.IN_PROGRESS, actor=asked_by, actor_label=actor_label, actor_role=actor_role,
+                             now=now, message="searching", notify_requester=False)
     until = timezone.localtime(invitation.expires_at).strftime("%d-%m %H:%M")
-    lifecycle.record(req, _("%(expert)s gevraagd (laag %(tier)d); link geldig tot %(until)s.") % {
-        "expert": expert.name, "tier": tier, "until": until},
-        actor=asked_by, actor_label=actor_label, now=now)
+    lifecycle.record(req, message="expert_asked", params={"expert": expert.name, "tier": tier, "until": until},
+                     actor=asked_by, actor_label=actor_label, actor_role=actor_role, now=now)
     notifications.mail_expert_invitation(invitation, *invitation_urls(invitation))
     notifications.mail_requester_expert_asked(req)
     return invitation
@@ -100,11 +99,12 @@ def ask_by_hand(req: SupportRequest, expert, *, reason: str, coordinator, now: d
     profile = request_profile(req)
     (candidate,) = load_experts(type(expert).objects.filter(pk=expert.pk), now)
     why_not = exclusions(candidate, profile)
-    note = _("Met de hand gekozen: %(expert)s. Reden: %(reason)s") % {"expert": expert.name, "reason": reason}
+    params: dict[str, object] = {"expert": expert.name, "reason": reason}
     if why_not:
-        note += " " + _("(geen kandidaat: %(why)s)") % {"why": "; ".join(why_not).lower()}
-    lifecycle.record(req, note, actor=coordinator, now=now)
-    return ask_expert(req, expert, tier=tier_of(candidate, profile), reasons=note, asked_by=coordinator, now=now)
+        params["why"] = timeline.in_every_language(lambda: "; ".join(exclusions(candidate, profile)).lower())
+    entry = lifecycle.record(req, message="chosen_by_hand_not_a_candidate" if why_not else "chosen_by_hand",
+                             params=params, actor=coordinator, now=now)
+    return ask_expert(req, expert, tier=tier_of(candidate, profile), reasons=entry.text, asked_by=coordinator, now=now)
 
 
 def widen_now(req: SupportRequest, *, coordinator, now: datetime | None = None) -> ExpertInvitation | None:
@@ -116,8 +116,7 @@ def widen_now(req: SupportRequest, *, coordinator, now: datetime | None = None) 
         raise InvitationError(_("Deze hulpvraag zoekt geen expert meer."))
     req.escalation_tier += 1
     req.save(update_fields=["escalation_tier"])
-    lifecycle.record(req, _("Met de hand verbreed naar laag %(tier)d.") % {"tier": req.escalation_tier},
-                     actor=coordinator, now=now)
+    lifecycle.record(req, message="widened_by_hand", params={"tier": req.escalation_tier}, actor=coordinator, now=now)
     return ask_next_candidate(req, now=now, actor_label=str(coordinator))
 
 
@@ -130,8 +129,7 @@ def take_over(req: SupportRequest, *, coordinator, now: datetime | None = None) 
     req.save(update_fields=["taken_over_by", "taken_over_at"])
     if req.status == Status.NEW:
         lifecycle.transition(req, Status.IN_PROGRESS, actor=coordinator, now=now)
-    lifecycle.record(req, _("Overgenomen door %(who)s; de escalatie stopt.") % {"who": coordinator},
-                     actor=coordinator, now=now)
+    lifecycle.record(req, message="taken_over", params={"who": str(coordinator)}, actor=coordinator, now=now)
 
 
 @transaction.atomic
@@ -152,7 +150,7 @@ def accept(invitation: ExpertInvitation, now: datetime | None = None) -> None:
     req.assigned_expert = invitation.expert
     req.save(update_fields=["assigned_expert"])
     lifecycle.transition(req, Status.MATCHED, actor=invitation.expert.user, actor_label=invitation.expert.name,
-                         now=now, note=_("%(expert)s helpt u.") % {"expert": invitation.expert.name})
+                         now=now, message="expert_helps", params={"expert": invitation.expert.name})
     notifications.mail_expert_matched(req)
 
 
@@ -168,10 +166,9 @@ def decline(invitation: ExpertInvitation, note: str = "", now: datetime | None =
         raise InvitationError(_("Dit verzoek is niet meer open. Dank u wel!"))
     invitation.status, invitation.responded_at = InvitationStatus.DECLINED, now
     invitation.save(update_fields=["status", "responded_at"])
-    lifecycle.record(req, _("%(expert)s kan niet helpen.%(note)s") % {
-        "expert": invitation.expert.name, "note": f" {note}" if note else ""},
-        actor=invitation.expert.user, actor_label=invitation.expert.name, now=now)
-    return ask_next_candidate(req, now=now, actor_label=_("Systeem (na afwijzing)"))
+    lifecycle.record(req, message="expert_declined", params={"expert": invitation.expert.name}, note=note,
+                     actor=invitation.expert.user, actor_label=invitation.expert.name, now=now)
+    return ask_next_candidate(req, now=now, actor_role=ActorRole.SYSTEM_AFTER_DECLINE)
 
 
 def expire_invitations(now: datetime | None = None) -> int:
@@ -187,17 +184,17 @@ def expire_invitations(now: datetime | None = None) -> int:
             invitation.status, invitation.responded_at = InvitationStatus.EXPIRED, now
             invitation.save(update_fields=["status", "responded_at"])
             req = invitation.request
-            lifecycle.record(req, _("Verzoek aan %(expert)s verlopen zonder antwoord.") % {
-                "expert": invitation.expert.name}, actor_label=_("Systeem"), now=now)
+            lifecycle.record(req, message="invitation_expired", params={"expert": invitation.expert.name},
+                             actor_role=ActorRole.SYSTEM, now=now)
             expired += 1
             if req.status in (Status.NEW, Status.IN_PROGRESS) and not req.invitations.filter(
                     status=InvitationStatus.PENDING).exists():
-                ask_next_candidate(req, now=now, actor_label=_("Systeem (na verlopen link)"))
+                ask_next_candidate(req, now=now, actor_role=ActorRole.SYSTEM_AFTER_EXPIRY)
     return expired
 
 
 def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None, actor_label: str = "",
-                       warn: bool = True) -> ExpertInvitation | None:
+                       actor_role: str = "", warn: bool = True) -> ExpertInvitation | None:
     """Ask the best-ranked candidate that was not asked before; tell the coordinators when nobody is left
     (`warn=False` when the escalation's own mail tells them already)."""
     from experts.models import Expert
@@ -213,9 +210,8 @@ def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None, acto
             continue
         expert = Expert.objects.get(pk=candidate.expert.id)
         return ask_expert(req, expert, tier=candidate.tier, reasons="\n".join(candidate.reasons),
-                          actor_label=actor_label, now=now)
-    lifecycle.record(req, _("Geen nieuwe kandidaat binnen laag %(tier)d; coördinatoren gewaarschuwd.")
-                     % {"tier": max_tier}, actor_label=_("Systeem"), now=now)
+                          actor_label=actor_label, actor_role=actor_role, now=now)
+    lifecycle.record(req, message="no_candidate", params={"tier": max_tier}, actor_role=ActorRole.SYSTEM, now=now)
     if warn:
         notifications.mail_coordinators_no_candidate(req)
     return None

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from support_requests import intake, lifecycle
-from support_requests.models import Status, SupportRequest
+from support_requests.models import ActorRole, Status, SupportRequest
 from trainingnet.models import Municipality, Topic, User
 
 SITUATIONS = [
@@ -70,7 +70,7 @@ def load() -> None:
         if status == Status.NEW:
             continue
         if status == Status.WITHDRAWN:
-            lifecycle.transition(req, Status.WITHDRAWN, actor_label="Aanvrager", now=later)
+            lifecycle.transition(req, Status.WITHDRAWN, actor_role=ActorRole.REQUESTER, now=later)
             continue
         lifecycle.transition(req, Status.IN_PROGRESS, actor_label="Demo-coördinator", now=later)
         if status == Status.IN_PROGRESS:
