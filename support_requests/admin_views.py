@@ -127,7 +127,8 @@ def detail(request, pk: int):
                     from experts.models import Expert
 
                     expert = Expert.objects.get(pk=expert_id)
-                    assignment.ask_expert(req, expert, tier=match.tier, reasons="\n".join(match.reasons),
+                    assignment.ask_expert(req, expert, tier=match.tier,
+                                          reasons=assignment.matched_reasons(req, expert, now),
                                           asked_by=request.user, now=now)
                     messages.success(request, _("%(expert)s is gevraagd per e-mail.") % {"expert": expert.name})
                     return redirect(req.get_admin_url())

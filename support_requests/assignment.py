@@ -14,6 +14,7 @@ the timeline), widen an acute request to the next tier now (`widen_now`), or tak
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.core import signing
@@ -61,10 +62,15 @@ def is_expired(invitation: ExpertInvitation, now: datetime) -> bool:
         invitation.status == InvitationStatus.PENDING and now >= invitation.expires_at)
 
 
-def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str = "", asked_by=None,
+def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str | Callable[[], str] = "", asked_by=None,
                actor_label: str = "", actor_role: str = "", now: datetime | None = None) -> ExpertInvitation:
-    """Create the invitation, mail the expert the links, and put the request in behandeling."""
+    """Create the invitation, mail the expert the links, and put the request in behandeling.
+
+    `reasons` says why this expert is asked; as a function it is put into words again in the language of the
+    expert's mail (`matched_reasons`)."""
     now = now or timezone.now()
+    explain = reasons if callable(reasons) else None
+    reasons = explain() if explain else reasons
     if req.status not in (Status.NEW, Status.IN_PROGRESS):
         raise InvitationError(_("Deze hulpvraag zoekt geen expert meer."))
     if req.invitations.filter(expert=expert, status=InvitationStatus.PENDING).exists():
@@ -80,7 +86,7 @@ def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str = "", ask
     until = timezone.localtime(invitation.expires_at).strftime("%d-%m %H:%M")
     lifecycle.record(req, message="expert_asked", params={"expert": expert.name, "tier": tier, "until": until},
                      actor=asked_by, actor_label=actor_label, actor_role=actor_role, now=now)
-    notifications.mail_expert_invitation(invitation, *invitation_urls(invitation))
+    notifications.mail_expert_invitation(invitation, *invitation_urls(invitation), reasons=explain)
     notifications.mail_requester_expert_asked(req)
     return invitation
 
@@ -104,7 +110,15 @@ def ask_by_hand(req: SupportRequest, expert, *, reason: str, coordinator, now: d
         params["why"] = timeline.in_every_language(lambda: "; ".join(exclusions(candidate, profile)).lower())
     entry = lifecycle.record(req, message="chosen_by_hand_not_a_candidate" if why_not else "chosen_by_hand",
                              params=params, actor=coordinator, now=now)
-    return ask_expert(req, expert, tier=tier_of(candidate, profile), reasons=entry.text, asked_by=coordinator, now=now)
+    return ask_expert(req, expert, tier=tier_of(candidate, profile), reasons=lambda: entry.text, asked_by=coordinator,
+                      now=now)
+
+
+def matched_reasons(req: SupportRequest, expert, now: datetime | None = None) -> Callable[[], str]:
+    """Why the matching proposes this expert, put into words when called (in the language active then)."""
+    from support_requests.matching import reasons_for
+
+    return lambda: "\n".join(reasons_for(expert.pk, req, now))
 
 
 def widen_now(req: SupportRequest, *, coordinator, now: datetime | None = None) -> ExpertInvitation | None:
@@ -209,7 +223,7 @@ def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None, acto
         if candidate.expert.id in asked or candidate.tier > max_tier:
             continue
         expert = Expert.objects.get(pk=candidate.expert.id)
-        return ask_expert(req, expert, tier=candidate.tier, reasons="\n".join(candidate.reasons),
+        return ask_expert(req, expert, tier=candidate.tier, reasons=matched_reasons(req, expert, now),
                           actor_label=actor_label, actor_role=actor_role, now=now)
     lifecycle.record(req, message="no_candidate", params={"tier": max_tier}, actor_role=ActorRole.SYSTEM, now=now)
     if warn:

@@ -42,10 +42,13 @@ def expert_language(expert) -> str | None:
     return expert.user.language if expert.user_id and expert.user.language else None
 
 
-def mail_expert_invitation(invitation, accept_url: str, decline_url: str) -> None:
+def mail_expert_invitation(invitation, accept_url: str, decline_url: str, reasons=None) -> None:
+    """The invitation with its links; `reasons`, a function, writes why the expert is asked in the mail's language
+    (otherwise the reasons as they were saved)."""
     queue_templated_mail([invitation.expert.email], "support_requests/mail/invitation", {
         "invitation": invitation, "req": invitation.request, "accept_url": absolute(accept_url),
-        "decline_url": absolute(decline_url)}, language=expert_language(invitation.expert))
+        "decline_url": absolute(decline_url), "reasons": reasons or invitation.reasons},
+        language=expert_language(invitation.expert))
 
 
 def mail_requester_matched(req) -> None:

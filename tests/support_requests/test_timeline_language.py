@@ -101,13 +101,15 @@ def test_a_line_written_on_an_english_page_reads_dutch_for_a_dutch_reader(emmen)
 
 def test_the_requesters_mails_keep_their_language_and_an_expert_gets_theirs(
         emmen, coordinator, django_capture_on_commit_callbacks):
-    """A coordinator working in Dutch: the English requester's and the English expert's mails are English."""
+    """A coordinator working in Dutch: the English requester's and the English expert's mails are English, the
+    reasons why the expert is asked included."""
     expert_account = UserFactory(language="en", email="login@emmen.example")
     expert = ExpertFactory(name="Emma Emmen", municipality=emmen, levels=["acuut"], user=expert_account,
                            email="profiel@emmen.example")
     req = SupportRequestFactory(level="acuut", language="en", contact_name="Sam", contact_email="sam@sluis.example")
     with translation.override("nl"), django_capture_on_commit_callbacks(execute=True):
-        invitation = assignment.ask_expert(req, expert, tier=1, asked_by=coordinator)
+        invitation = assignment.ask_expert(req, expert, tier=1, asked_by=coordinator,
+                                           reasons=assignment.matched_reasons(req, expert))
         assignment.accept(invitation)
         lifecycle.transition(req, Status.DONE, actor=coordinator)
         lifecycle.transition(req, Status.CLOSED, actor=coordinator)
@@ -116,6 +118,8 @@ def test_the_requesters_mails_keep_their_language_and_an_expert_gets_theirs(
     assert len(to_requester) == 4 and len(to_expert) == 2
     assert all(re.search(r"\b(request|Emma Emmen)\b", s) for s in to_requester), to_requester
     assert not any(re.search(r"\b(hulpvraag|uw|gesloten)\b", s, re.IGNORECASE) for s in to_requester), to_requester
+    assert to_expert[0].body.startswith("Dear Emma Emmen,") and "Why you:\nTier 1: Internal expert" in to_expert[0].body
+    assert "Laag" not in to_expert[0].body and invitation.reasons.startswith("Laag 1: Intern expert")  # as saved
     assert to_expert[0].body.startswith("Dear Emma Emmen,") and "Beste" not in to_expert[1].body, to_expert[1].body
 
 
