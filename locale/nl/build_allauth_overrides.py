@@ -189,7 +189,8 @@ U = {
         "U gaat inloggen met een authenticator-app uitzetten. Weet u het zeker?",
     "If you choose to trust this browser, you will not be asked for a verification code the next time you sign in.":
         "Vertrouwt u deze browser, dan vragen wij de volgende keer dat u inlogt niet om een code.",
-    "Are you sure you want to remove this security key?": "Weet u zeker dat u deze beveiligingssleutel wilt verwijderen?",
+    "Are you sure you want to remove this security key?":
+        "Weet u zeker dat u deze beveiligingssleutel wilt verwijderen?",
     "You are about to create a passkey for your account. As you can add additional keys later on, you can use a "
     "descriptive name to tell the keys apart.":
         "U gaat een passkey voor uw account maken. U kunt later meer sleutels toevoegen; geef deze daarom een "

@@ -80,7 +80,8 @@ def main(path: str) -> None:
     header = (
         "/**\n"
         f" * NL Design System design tokens, taken from {PACKAGE}\n"
-        " * by static/nl-design-system/build_tokens.py: the common (basis) tokens and the component tokens the site uses.\n"
+        " * by static/nl-design-system/build_tokens.py: the common (basis) tokens and the component tokens the site\n"
+        " * uses.\n"
         " * Copyright (c) 2021 NL Design System Community. Licensed under the EUPL-1.2 (LICENSE.md beside this file).\n"
         " * Do not edit: change build_tokens.py or static/css/theme.css (the Trainingnet palette) instead.\n"
         " */\n"
