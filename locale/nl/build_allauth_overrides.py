@@ -1,5 +1,6 @@
 """Writes locale/nl/LC_MESSAGES/django.po: the Dutch of django-allauth's screens, messages and mails in the
-project's voice ("u", never "je"; "Inloggen" as in the header). The project catalogue (LOCALE_PATHS) wins over
+project's voice ("u", never "je"; "Inloggen" as in the header), and the one Wagtail message that reaches the
+public site. The project catalogue (LOCALE_PATHS) wins over
 allauth's own. Run: python locale/nl/build_allauth_overrides.py && msgfmt -c -o locale/nl/LC_MESSAGES/django.mo
 locale/nl/LC_MESSAGES/django.po"""
 
@@ -245,6 +246,8 @@ U = {
     "extra data": "extra gegevens",
     "social account": "extern account",
     "social accounts": "externe accounts",
+    # Wagtail's refusal, shown as a message on the site's own page when a member opens /admin/ (/beheer-toegang/).
+    "You do not have permission to access the admin.": "U heeft geen toegang tot het beheer.",
 }
 
 # Messages with a singular and a plural: (msgid, msgid_plural) -> (singular, plural).

@@ -114,3 +114,11 @@ def test_allauth_screens_for_members_say_u(client, home, staff_member, path):
 
 def main_of(html: str) -> str:
     return html[html.index("<main"):html.index("</main>")]
+
+
+def test_a_member_who_opens_the_admin_is_told_with_u(client, home, staff_member):
+    client.force_login(staff_member)
+    response = client.get("/admin/", follow=True)
+    main = main_of(response.content.decode())
+    assert "U heeft geen toegang tot het beheer." in main
+    assert not JE.search(main), main
