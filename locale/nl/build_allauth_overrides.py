@@ -246,6 +246,9 @@ U = {
     "extra data": "extra gegevens",
     "social account": "extern account",
     "social accounts": "externe accounts",
+    "Account Connections": "Gekoppelde accounts",
+    "Add a Third-Party Account": "Een extern account koppelen",
+    "Or use a third-party": "Of log in via uw gemeente",
     # Wagtail's refusal, shown as a message on the site's own page when a member opens /admin/ (/beheer-toegang/).
     "You do not have permission to access the admin.": "U heeft geen toegang tot het beheer.",
 }

@@ -209,3 +209,11 @@ def test_coordinators_see_the_membership_requests_waiting_for_their_decision(cli
                                       Municipality.objects.get(cbs_code="GM0654"))  # Borsele
     html = client.get("/mijn/").content.decode()
     assert "2 aanvragen voor lidmaatschap wachten op uw besluit" in html and "/admin/lidmaatschappen/" in html
+
+
+def test_the_linked_accounts_page_is_dutch_and_says_when_there_is_nothing_to_link(client, home, staff_member):
+    client.force_login(staff_member)
+    html = client.get("/accounts/3rdparty/").content.decode()
+    main = html[html.index("<main"):html.index("</main>")]
+    assert "Gekoppelde accounts" in main and "Account Connecties" not in main
+    assert "Er is nog geen inlogdienst van een gemeente" in main
