@@ -10,13 +10,13 @@ from django.conf import settings
 from django.core import mail
 from django.utils import timezone, translation
 
-from experts.factories import ExpertFactory
 from support_requests import assignment, lifecycle
 from support_requests.deadlines import check_deadlines
-from support_requests.factories import SupportRequestFactory
 from support_requests.models import ActorRole, Status
 from support_requests.timeline import describe
-from trainingnet.factories import UserFactory
+from tests.factories.experts import ExpertFactory
+from tests.factories.support_requests import SupportRequestFactory
+from tests.factories.trainingnet import UserFactory
 
 pytestmark = pytest.mark.django_db
 
