@@ -88,6 +88,11 @@ class Table:
     headers: list[str]
     rows: list[dict]  # {"province": Province, "cells": [str, ...]}
 
+    def labelled_rows(self) -> list[dict]:
+        """The rows with each cell beside its column header, so that a phone can show a row as a card."""
+        return [{"province": row["province"], "cells": list(zip(self.headers, row["cells"], strict=True))}
+                for row in self.rows]
+
     def csv_rows(self) -> list[list[str]]:
         return [[_("Provincie"), *self.headers], *([row["province"].name, *row["cells"]] for row in self.rows)]
 

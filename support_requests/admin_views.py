@@ -40,6 +40,7 @@ from support_requests.models import (
     Status,
     SupportRequest,
 )
+from support_requests.timeline import in_every_language
 from trainingnet import roles
 from trainingnet.models import Province
 
@@ -126,7 +127,8 @@ def detail(request, pk: int):
                     from experts.models import Expert
 
                     expert = Expert.objects.get(pk=expert_id)
-                    assignment.ask_expert(req, expert, tier=match.tier, reasons="\n".join(match.reasons),
+                    assignment.ask_expert(req, expert, tier=match.tier,
+                                          reasons=assignment.matched_reasons(req, expert, now),
                                           asked_by=request.user, now=now)
                     messages.success(request, _("%(expert)s is gevraagd per e-mail.") % {"expert": expert.name})
                     return redirect(req.get_admin_url())
@@ -159,14 +161,15 @@ def detail(request, pk: int):
                     messages.success(request, _("Status bijgewerkt."))
                     return redirect(req.get_admin_url())
                 if action == "note" and note_form.is_valid():
-                    lifecycle.record(req, note_form.cleaned_data["note"], actor=request.user, now=now)
+                    lifecycle.record(req, note=note_form.cleaned_data["note"], actor=request.user, now=now)
                     return redirect(req.get_admin_url())
                 if action == "partnership" and partnership_form.is_valid():
                     partnership = partnership_form.save(commit=False)
                     partnership.request = req
                     partnership.save()
                     partnership_form.save_m2m()
-                    lifecycle.record(req, _("Samenwerking vastgelegd: %(p)s.") % {"p": partnership},
+                    lifecycle.record(req, message="partnership_recorded",
+                                     params={"p": in_every_language(lambda: partnership)},
                                      actor=request.user, now=now)
                     messages.success(request, _("Samenwerking vastgelegd."))
                     return redirect(req.get_admin_url())

@@ -14,6 +14,7 @@ the timeline), widen an acute request to the next tier now (`widen_now`), or tak
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.core import signing
@@ -22,9 +23,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from support_requests import lifecycle, notifications
+from support_requests import lifecycle, notifications, timeline
 from support_requests.deadlines import current_targets
-from support_requests.models import ExpertInvitation, InvitationStatus, Status, SupportRequest
+from support_requests.models import ActorRole, ExpertInvitation, InvitationStatus, Status, SupportRequest
 
 SALT = "support_requests.invitation"
 
@@ -61,10 +62,15 @@ def is_expired(invitation: ExpertInvitation, now: datetime) -> bool:
         invitation.status == InvitationStatus.PENDING and now >= invitation.expires_at)
 
 
-def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str = "", asked_by=None,
-               actor_label: str = "", now: datetime | None = None) -> ExpertInvitation:
-    """Create the invitation, mail the expert the links, and put the request in behandeling."""
+def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str | Callable[[], str] = "", asked_by=None,
+               actor_label: str = "", actor_role: str = "", now: datetime | None = None) -> ExpertInvitation:
+    """Create the invitation, mail the expert the links, and put the request in behandeling.
+
+    `reasons` says why this expert is asked; as a function it is put into words again in the language of the
+    expert's mail (`matched_reasons`)."""
     now = now or timezone.now()
+    explain = reasons if callable(reasons) else None
+    reasons = explain() if explain else reasons
     if req.status not in (Status.NEW, Status.IN_PROGRESS):
         raise InvitationError(_("Deze hulpvraag zoekt geen expert meer."))
     if req.invitations.filter(expert=expert, status=InvitationStatus.PENDING).exists():
@@ -75,13 +81,12 @@ def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str = "", ask
                                                  asked_by=asked_by if asked_by and asked_by.pk else None,
                                                  asked_at=now, expires_at=now + timedelta(hours=hours))
     if req.status == Status.NEW:
-        lifecycle.transition(req, Status.IN_PROGRESS, actor=asked_by, actor_label=actor_label, now=now,
-                             note=_("Er wordt een expert gezocht."), notify_requester=False)
+        lifecycle.transition(req, Status.IN_PROGRESS, actor=asked_by, actor_label=actor_label, actor_role=actor_role,
+                             now=now, message="searching", notify_requester=False)
     until = timezone.localtime(invitation.expires_at).strftime("%d-%m %H:%M")
-    lifecycle.record(req, _("%(expert)s gevraagd (laag %(tier)d); link geldig tot %(until)s.") % {
-        "expert": expert.name, "tier": tier, "until": until},
-        actor=asked_by, actor_label=actor_label, now=now)
-    notifications.mail_expert_invitation(invitation, *invitation_urls(invitation))
+    lifecycle.record(req, message="expert_asked", params={"expert": expert.name, "tier": tier, "until": until},
+                     actor=asked_by, actor_label=actor_label, actor_role=actor_role, now=now)
+    notifications.mail_expert_invitation(invitation, *invitation_urls(invitation), reasons=explain)
     notifications.mail_requester_expert_asked(req)
     return invitation
 
@@ -100,11 +105,20 @@ def ask_by_hand(req: SupportRequest, expert, *, reason: str, coordinator, now: d
     profile = request_profile(req)
     (candidate,) = load_experts(type(expert).objects.filter(pk=expert.pk), now)
     why_not = exclusions(candidate, profile)
-    note = _("Met de hand gekozen: %(expert)s. Reden: %(reason)s") % {"expert": expert.name, "reason": reason}
+    params: dict[str, object] = {"expert": expert.name, "reason": reason}
     if why_not:
-        note += " " + _("(geen kandidaat: %(why)s)") % {"why": "; ".join(why_not).lower()}
-    lifecycle.record(req, note, actor=coordinator, now=now)
-    return ask_expert(req, expert, tier=tier_of(candidate, profile), reasons=note, asked_by=coordinator, now=now)
+        params["why"] = timeline.in_every_language(lambda: "; ".join(exclusions(candidate, profile)).lower())
+    entry = lifecycle.record(req, message="chosen_by_hand_not_a_candidate" if why_not else "chosen_by_hand",
+                             params=params, actor=coordinator, now=now)
+    return ask_expert(req, expert, tier=tier_of(candidate, profile), reasons=lambda: entry.text, asked_by=coordinator,
+                      now=now)
+
+
+def matched_reasons(req: SupportRequest, expert, now: datetime | None = None) -> Callable[[], str]:
+    """Why the matching proposes this expert, put into words when called (in the language active then)."""
+    from support_requests.matching import reasons_for
+
+    return lambda: "\n".join(reasons_for(expert.pk, req, now))
 
 
 def widen_now(req: SupportRequest, *, coordinator, now: datetime | None = None) -> ExpertInvitation | None:
@@ -116,8 +130,7 @@ def widen_now(req: SupportRequest, *, coordinator, now: datetime | None = None) 
         raise InvitationError(_("Deze hulpvraag zoekt geen expert meer."))
     req.escalation_tier += 1
     req.save(update_fields=["escalation_tier"])
-    lifecycle.record(req, _("Met de hand verbreed naar laag %(tier)d.") % {"tier": req.escalation_tier},
-                     actor=coordinator, now=now)
+    lifecycle.record(req, message="widened_by_hand", params={"tier": req.escalation_tier}, actor=coordinator, now=now)
     return ask_next_candidate(req, now=now, actor_label=str(coordinator))
 
 
@@ -130,8 +143,7 @@ def take_over(req: SupportRequest, *, coordinator, now: datetime | None = None) 
     req.save(update_fields=["taken_over_by", "taken_over_at"])
     if req.status == Status.NEW:
         lifecycle.transition(req, Status.IN_PROGRESS, actor=coordinator, now=now)
-    lifecycle.record(req, _("Overgenomen door %(who)s; de escalatie stopt.") % {"who": coordinator},
-                     actor=coordinator, now=now)
+    lifecycle.record(req, message="taken_over", params={"who": str(coordinator)}, actor=coordinator, now=now)
 
 
 @transaction.atomic
@@ -152,7 +164,7 @@ def accept(invitation: ExpertInvitation, now: datetime | None = None) -> None:
     req.assigned_expert = invitation.expert
     req.save(update_fields=["assigned_expert"])
     lifecycle.transition(req, Status.MATCHED, actor=invitation.expert.user, actor_label=invitation.expert.name,
-                         now=now, note=_("%(expert)s helpt u.") % {"expert": invitation.expert.name})
+                         now=now, message="expert_helps", params={"expert": invitation.expert.name})
     notifications.mail_expert_matched(req)
 
 
@@ -168,10 +180,9 @@ def decline(invitation: ExpertInvitation, note: str = "", now: datetime | None =
         raise InvitationError(_("Dit verzoek is niet meer open. Dank u wel!"))
     invitation.status, invitation.responded_at = InvitationStatus.DECLINED, now
     invitation.save(update_fields=["status", "responded_at"])
-    lifecycle.record(req, _("%(expert)s kan niet helpen.%(note)s") % {
-        "expert": invitation.expert.name, "note": f" {note}" if note else ""},
-        actor=invitation.expert.user, actor_label=invitation.expert.name, now=now)
-    return ask_next_candidate(req, now=now, actor_label=_("Systeem (na afwijzing)"))
+    lifecycle.record(req, message="expert_declined", params={"expert": invitation.expert.name}, note=note,
+                     actor=invitation.expert.user, actor_label=invitation.expert.name, now=now)
+    return ask_next_candidate(req, now=now, actor_role=ActorRole.SYSTEM_AFTER_DECLINE)
 
 
 def expire_invitations(now: datetime | None = None) -> int:
@@ -187,17 +198,17 @@ def expire_invitations(now: datetime | None = None) -> int:
             invitation.status, invitation.responded_at = InvitationStatus.EXPIRED, now
             invitation.save(update_fields=["status", "responded_at"])
             req = invitation.request
-            lifecycle.record(req, _("Verzoek aan %(expert)s verlopen zonder antwoord.") % {
-                "expert": invitation.expert.name}, actor_label=_("Systeem"), now=now)
+            lifecycle.record(req, message="invitation_expired", params={"expert": invitation.expert.name},
+                             actor_role=ActorRole.SYSTEM, now=now)
             expired += 1
             if req.status in (Status.NEW, Status.IN_PROGRESS) and not req.invitations.filter(
                     status=InvitationStatus.PENDING).exists():
-                ask_next_candidate(req, now=now, actor_label=_("Systeem (na verlopen link)"))
+                ask_next_candidate(req, now=now, actor_role=ActorRole.SYSTEM_AFTER_EXPIRY)
     return expired
 
 
 def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None, actor_label: str = "",
-                       warn: bool = True) -> ExpertInvitation | None:
+                       actor_role: str = "", warn: bool = True) -> ExpertInvitation | None:
     """Ask the best-ranked candidate that was not asked before; tell the coordinators when nobody is left
     (`warn=False` when the escalation's own mail tells them already)."""
     from experts.models import Expert
@@ -212,10 +223,9 @@ def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None, acto
         if candidate.expert.id in asked or candidate.tier > max_tier:
             continue
         expert = Expert.objects.get(pk=candidate.expert.id)
-        return ask_expert(req, expert, tier=candidate.tier, reasons="\n".join(candidate.reasons),
-                          actor_label=actor_label, now=now)
-    lifecycle.record(req, _("Geen nieuwe kandidaat binnen laag %(tier)d; coördinatoren gewaarschuwd.")
-                     % {"tier": max_tier}, actor_label=_("Systeem"), now=now)
+        return ask_expert(req, expert, tier=candidate.tier, reasons=matched_reasons(req, expert, now),
+                          actor_label=actor_label, actor_role=actor_role, now=now)
+    lifecycle.record(req, message="no_candidate", params={"tier": max_tier}, actor_role=ActorRole.SYSTEM, now=now)
     if warn:
         notifications.mail_coordinators_no_candidate(req)
     return None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from functools import cache, partial
 
 import holidays
 from django.conf import settings
@@ -180,7 +180,8 @@ def check_deadlines(now: datetime | None = None) -> CheckResult:
     from django.db import transaction
 
     from support_requests import assignment, lifecycle, notifications
-    from support_requests.models import InvitationStatus, SupportRequest
+    from support_requests.models import ActorRole, InvitationStatus, SupportRequest
+    from support_requests.timeline import in_every_language
 
     now = now or timezone.now()
     targets = current_targets()
@@ -188,7 +189,7 @@ def check_deadlines(now: datetime | None = None) -> CheckResult:
     candidates = (SupportRequest.objects.unmatched()
                   .filter(match_due_at__lt=now) | SupportRequest.objects.unmatched()
                   .filter(first_response_at__isnull=True, response_due_at__lt=now))
-    system = _("Systeem")
+    system = ActorRole.SYSTEM
     for pk in candidates.values_list("pk", flat=True).distinct():
         with transaction.atomic():
             req = SupportRequest.objects.select_for_update().select_related("municipality").get(pk=pk)
@@ -197,8 +198,8 @@ def check_deadlines(now: datetime | None = None) -> CheckResult:
             if req.overdue_since is None:
                 req.overdue_since = now
                 req.save(update_fields=["overdue_since"])
-                lifecycle.record(req, _("Termijn verstreken (%(countdown)s); coördinatoren gewaarschuwd.")
-                                 % {"countdown": countdown(req, now)}, actor_label=system, now=now)
+                lifecycle.record(req, message="overdue", actor_role=system, now=now,
+                                 params={"countdown": in_every_language(partial(countdown, req, now))})
                 result.newly_overdue.append(req.reference)
                 if not req.is_acute:
                     req.last_escalated_at = now
@@ -211,9 +212,9 @@ def check_deadlines(now: datetime | None = None) -> CheckResult:
                 req.escalation_tier += 1
                 req.last_escalated_at = now
                 req.save(update_fields=["escalation_tier", "last_escalated_at"])
-                lifecycle.record(req, _("Acute vraag automatisch verbreed naar laag %(tier)d.")
-                                 % {"tier": req.escalation_tier}, actor_label=system, now=now)
-                assignment.ask_next_candidate(req, now=now, actor_label=_("Systeem (escalatie)"), warn=False)
+                lifecycle.record(req, message="widened_automatically", params={"tier": req.escalation_tier},
+                                 actor_role=system, now=now)
+                assignment.ask_next_candidate(req, now=now, actor_role=ActorRole.SYSTEM_ESCALATION, warn=False)
                 result.escalated.append(req.reference)
             elif req.is_acute:
                 if elapsed < timedelta(minutes=targets.acute_repeat_minutes):
@@ -221,18 +222,16 @@ def check_deadlines(now: datetime | None = None) -> CheckResult:
                 req.escalation_repeats += 1
                 req.last_escalated_at = now
                 req.save(update_fields=["escalation_repeats", "last_escalated_at"])
-                lifecycle.record(req, _("Nog steeds geen expert na de laatste laag: waarschuwing %(n)d aan de "
-                                        "coördinatoren en de coördinator van dienst.") % {"n": req.escalation_repeats},
-                                 actor_label=system, now=now)
+                lifecycle.record(req, message="still_no_expert", params={"n": req.escalation_repeats},
+                                 actor_role=system, now=now)
                 if not req.invitations.filter(status=InvitationStatus.PENDING).exists():
-                    assignment.ask_next_candidate(req, now=now, actor_label=_("Systeem (escalatie)"), warn=False)
+                    assignment.ask_next_candidate(req, now=now, actor_role=ActorRole.SYSTEM_ESCALATION, warn=False)
                 result.repeated.append(req.reference)
             elif elapsed >= timedelta(hours=OVERDUE_REMINDER_HOURS):
                 req.escalation_repeats += 1
                 req.last_escalated_at = now
                 req.save(update_fields=["escalation_repeats", "last_escalated_at"])
-                lifecycle.record(req, _("Nog steeds te laat: dagelijkse herinnering aan de coördinatoren."),
-                                 actor_label=system, now=now)
+                lifecycle.record(req, message="still_overdue", actor_role=system, now=now)
                 result.reminded.append(req.reference)
     if result.references:
         notifications.mail_coordinators_overdue(result, now)

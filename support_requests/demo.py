@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from support_requests import intake, lifecycle
-from support_requests.models import Status, SupportRequest
+from support_requests.models import ActorRole, Status, SupportRequest
 from trainingnet.models import Municipality, Topic, User
 
 SITUATIONS = [
@@ -51,6 +51,8 @@ def load() -> None:
     topics = list(Topic.objects.all())
     now = timezone.now()
     staff = User.objects.filter(email="medewerker@trainingnet.example").first()
+    coordinator = User.objects.filter(email="coordinator@trainingnet.example").first()
+    by = {"actor": coordinator} if coordinator else {"actor_label": "Demo-coördinator"}
     for index, (level, status, province, hours_ago, kind) in enumerate(PLAN):
         if staff and index == 0:
             municipality = staff.municipality or Municipality.objects.get(cbs_code="GM1714")
@@ -70,24 +72,24 @@ def load() -> None:
         if status == Status.NEW:
             continue
         if status == Status.WITHDRAWN:
-            lifecycle.transition(req, Status.WITHDRAWN, actor_label="Aanvrager", now=later)
+            lifecycle.transition(req, Status.WITHDRAWN, actor_role=ActorRole.REQUESTER, now=later)
             continue
-        lifecycle.transition(req, Status.IN_PROGRESS, actor_label="Demo-coördinator", now=later)
+        lifecycle.transition(req, Status.IN_PROGRESS, now=later, **by)
         if status == Status.IN_PROGRESS:
             continue
         candidates = candidates_for_request(req, later) if Expert.objects.exists() else []
         if candidates:
             req.assigned_expert = Expert.objects.get(pk=candidates[0].expert.id)
             req.save(update_fields=["assigned_expert"])
-        lifecycle.transition(req, Status.MATCHED, actor_label=req.assigned_expert.name if req.assigned_expert
-                             else "Demo-coördinator", now=later + timedelta(hours=1))
+        lifecycle.transition(req, Status.MATCHED, now=later + timedelta(hours=1),
+                             **({"actor_label": req.assigned_expert.name} if req.assigned_expert else by))
         if status == Status.MATCHED:
             continue
-        lifecycle.transition(req, Status.DONE, actor_label="Demo-coördinator", now=later + timedelta(hours=48))
+        lifecycle.transition(req, Status.DONE, now=later + timedelta(hours=48), **by)
         if status == Status.CLOSED:
             req.feedback_solved, req.feedback_score, req.feedback_at = True, rng.randint(3, 5), later
             req.save(update_fields=["feedback_solved", "feedback_score", "feedback_at"])
-            lifecycle.transition(req, Status.CLOSED, actor_label="Demo-coördinator", now=later + timedelta(hours=72))
+            lifecycle.transition(req, Status.CLOSED, now=later + timedelta(hours=72), **by)
     # Mark the requests whose clock ran out (acute ones also widen a tier and ask the next expert).
     from support_requests.deadlines import check_deadlines
 

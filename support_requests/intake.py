@@ -15,11 +15,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from support_requests import lifecycle, notifications
 from support_requests.deadlines import current_targets, due_dates
-from support_requests.models import ReferenceCounter, SupportRequest
+from support_requests.models import ActorRole, ReferenceCounter, SupportRequest
 from trainingnet import languages
 
 RATE_WINDOW_SECONDS = 3600
@@ -84,8 +83,8 @@ def file_request(data: dict, *, user=None, now: datetime | None = None) -> Suppo
         match_due_at=match_due,
     )
     req.topics.set(data.get("topics") or [])
-    lifecycle.record(req, _("Hulpvraag ontvangen."), actor=user if user and user.is_authenticated else None,
-                     actor_label=_("Aanvrager"), now=now, public=True)
+    lifecycle.record(req, message="received", actor=user if user and user.is_authenticated else None,
+                     actor_role=ActorRole.REQUESTER, now=now, public=True)
     notifications.mail_requester_received(req)
     notifications.mail_coordinators_new(req)
     return req

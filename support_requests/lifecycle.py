@@ -10,7 +10,8 @@
 The requester gets a mail with the status link on every change they care about: in behandeling, an expert asked
 (assignment.py), gekoppeld, afgerond (with the feedback form), gesloten.
 
-Every change is recorded as a TimelineEntry (who, when, from, to, note). Entries marked `public` form the
+Every change is recorded as a TimelineEntry (who, when, from, to, what: a message put into words in the reader's
+language, support_requests/timeline.py, and what a person typed). Entries marked `public` form the
 simplified timeline that the requester sees on the status page. Because every change writes a line, the newest line
 a coordinator saw tells whether the request changed since they looked at it (`lock_for_change`).
 """
@@ -23,7 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from support_requests.models import InvitationStatus, Status, SupportRequest, TimelineEntry
+from support_requests import timeline
+from support_requests.models import ActorRole, InvitationStatus, Status, SupportRequest, TimelineEntry
 
 ALLOWED: dict[str, frozenset[str]] = {
     Status.NEW: frozenset({Status.IN_PROGRESS, Status.MATCHED, Status.WITHDRAWN}),
@@ -62,26 +64,30 @@ def lock_for_change(pk: int, seen_entry: str | int | None) -> SupportRequest:
         "municipality__province", "assigned_expert").get(pk=pk)
     latest = req.timeline.select_related("actor").order_by("-id").first()
     if latest is not None and str(latest.id) != str(seen_entry):
-        who = latest.actor_label or (str(latest.actor) if latest.actor else _("het systeem"))
-        what = (Status(latest.to_status).label if latest.is_status_change else latest.note[:120])
+        who = latest.who or (str(latest.actor) if latest.actor else _("het systeem"))
+        what = (Status(latest.to_status).label if latest.is_status_change else latest.text[:120])
         raise ChangedMeanwhile(_(
             "Deze hulpvraag is intussen gewijzigd door %(who)s (%(what)s). Uw wijziging is niet opgeslagen: "
             "bekijk de nieuwe stand en probeer het zo nodig opnieuw.") % {"who": who, "what": what})
     return req
 
 
-def record(support_request: SupportRequest, note: str, *, actor=None, actor_label: str = "",
+def record(support_request: SupportRequest, note: str = "", *, message: str = "",
+           params: timeline.Params | None = None, actor=None, actor_label: str = "", actor_role: str = "",
            now: datetime | None = None, public: bool = False) -> TimelineEntry:
-    """Add an action (not a status change) to the timeline."""
+    """Add an action (not a status change) to the timeline: what a person typed (`note`), a timeline message with
+    its parameters (support_requests/timeline.py), or both."""
     return TimelineEntry.objects.create(
         request=support_request, at=now or timezone.now(), actor=actor if actor and actor.pk else None,
-        actor_label=actor_label or (str(actor) if actor and actor.pk else ""), from_status=support_request.status,
-        to_status=support_request.status, note=note, public=public,
+        actor_label=actor_label or (str(actor) if actor and actor.pk else ""), actor_role=actor_role,
+        from_status=support_request.status, to_status=support_request.status, message=timeline.check(message),
+        params=dict(params or {}), note=note, public=public,
     )
 
 
 def transition(support_request: SupportRequest, to_status: str, *, actor=None, actor_label: str = "",
-               note: str = "", now: datetime | None = None, notify_requester: bool = True) -> TimelineEntry:
+               actor_role: str = "", message: str = "", params: timeline.Params | None = None, note: str = "",
+               now: datetime | None = None, notify_requester: bool = True) -> TimelineEntry:
     """Move the request to `to_status` (raising TransitionError when not allowed) and record it publicly.
 
     The move starts from the status as it is in the database, under a row lock: an expert accepting and a
@@ -120,8 +126,9 @@ def transition(support_request: SupportRequest, to_status: str, *, actor=None, a
                 status=InvitationStatus.WITHDRAWN, responded_at=now)
         entry = TimelineEntry.objects.create(
             request=support_request, at=now, actor=actor if actor and actor.pk else None,
-            actor_label=actor_label or (str(actor) if actor and actor.pk else ""), from_status=from_status,
-            to_status=to_status, note=note, public=True,
+            actor_label=actor_label or (str(actor) if actor and actor.pk else ""), actor_role=actor_role,
+            from_status=from_status, to_status=to_status, message=timeline.check(message), params=dict(params or {}),
+            note=note, public=True,
         )
         if notify_requester:
             notifications.mail_requester_status(support_request, to_status)
@@ -142,10 +149,8 @@ def reopen(support_request: SupportRequest, comment: str = "", now: datetime | N
     from support_requests import notifications
 
     now = now or timezone.now()
-    note = _("Heropend: volgens de aanvrager is het probleem niet opgelost.")
-    if comment:
-        note += f" {comment}"
-    entry = transition(support_request, Status.IN_PROGRESS, actor_label=_("Aanvrager"), note=note, now=now)
+    entry = transition(support_request, Status.IN_PROGRESS, actor_role=ActorRole.REQUESTER, message="reopened",
+                       note=comment, now=now)
     notifications.mail_coordinators_reopened(support_request, comment)
     return entry
 

@@ -311,6 +311,17 @@ def candidate_experts(profile: RequestProfile, now=None) -> list[CandidateExpert
     return load_experts(Expert.objects.filter(pk__in=ids), now)
 
 
+def reasons_for(expert_id: int, support_request, now=None) -> tuple[str, ...]:
+    """Why one expert fits a request, in the active language: the lines a coordinator sees beside a candidate, for
+    the invitation mail that is written in the expert's language."""
+    from experts.models import Expert
+
+    profile = request_profile(support_request)
+    (expert,) = load_experts(Expert.objects.filter(pk=expert_id), now)
+    tier, place = tier_of(expert, profile), _place(expert, profile)
+    return _reasons(expert, profile, tier, place, expert.topics & profile.topics)
+
+
 def candidates_for_request(support_request, now=None) -> list[RankedCandidate]:
     """The ranked candidates of a saved request: seven queries however many experts there are."""
     profile = request_profile(support_request)

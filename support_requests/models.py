@@ -148,16 +148,32 @@ class SupportRequest(models.Model):
         return self.status in OPEN_STATUSES
 
 
+class ActorRole(models.TextChoices):
+    """Who did something when it was not a person with a name: shown in the reader's language."""
+
+    REQUESTER = "aanvrager", _("Aanvrager")
+    SYSTEM = "systeem", _("Systeem")
+    SYSTEM_AFTER_DECLINE = "systeem-na-afwijzing", _("Systeem (na afwijzing)")
+    SYSTEM_AFTER_EXPIRY = "systeem-na-verlopen-link", _("Systeem (na verlopen link)")
+    SYSTEM_ESCALATION = "systeem-escalatie", _("Systeem (escalatie)")
+
+
 class TimelineEntry(models.Model):
-    """One line of a request's history: a status change (from → to) or an action (expert asked, overdue, ...)."""
+    """One line of a request's history: a status change (from → to) or an action (expert asked, overdue, ...).
+
+    What the platform says is kept as a message identifier with its parameters (`message`, `params`) and put into
+    words in the reader's language when shown (support_requests/timeline.py); `note` is what a person typed."""
 
     request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="timeline")
     at = models.DateTimeField(_("wanneer"), db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                               related_name="+", verbose_name=_("door"))
     actor_label = models.CharField(_("door (omschrijving)"), max_length=150, blank=True)
+    actor_role = models.CharField(_("door (rol)"), max_length=30, choices=ActorRole.choices, blank=True)
     from_status = models.CharField(_("van"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("naar"), max_length=20, choices=Status.choices, blank=True)
+    message = models.CharField(_("bericht"), max_length=40, blank=True)
+    params = models.JSONField(_("gegevens van het bericht"), default=dict, blank=True)
     note = models.TextField(_("toelichting"), blank=True)
     public = models.BooleanField(_("zichtbaar voor aanvrager"), default=False)
 
@@ -167,7 +183,19 @@ class TimelineEntry(models.Model):
         verbose_name_plural = _("tijdlijn")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.from_status}→{self.to_status} {self.note[:40]}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.from_status}→{self.to_status} {self.text[:40]}"
+
+    @property
+    def text(self) -> str:
+        """The line in the language of the page or mail being written (the message, then the typed note)."""
+        from support_requests.timeline import describe
+
+        return describe(self.message, self.params, self.note)
+
+    @property
+    def who(self) -> str:
+        """Who did it, in the reader's language when it was the requester or the system."""
+        return str(self.get_actor_role_display()) if self.actor_role else self.actor_label
 
     @property
     def is_status_change(self) -> bool:

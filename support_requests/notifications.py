@@ -1,7 +1,8 @@
 """The mails of the support desk, all through trainingnet.mail (saved first, sent after commit).
 
 Mails to the requester are in the language they filed the request in (`SupportRequest.language`), also when an
-expert's answer or a coordinator's change sends them; the others in the language each reader chose.
+expert's answer or a coordinator's change sends them; mails to an expert in the language chosen on the expert's
+account (their profile's address may differ from their login's); the others in the language each reader chose.
 """
 
 from __future__ import annotations
@@ -36,10 +37,18 @@ def mail_coordinators_new(req) -> None:
                          {"req": req, "admin_url": absolute(req.get_admin_url())})
 
 
-def mail_expert_invitation(invitation, accept_url: str, decline_url: str) -> None:
+def expert_language(expert) -> str | None:
+    """The language the expert chose on their account; None without an account (then their address decides)."""
+    return expert.user.language if expert.user_id and expert.user.language else None
+
+
+def mail_expert_invitation(invitation, accept_url: str, decline_url: str, reasons=None) -> None:
+    """The invitation with its links; `reasons`, a function, writes why the expert is asked in the mail's language
+    (otherwise the reasons as they were saved)."""
     queue_templated_mail([invitation.expert.email], "support_requests/mail/invitation", {
         "invitation": invitation, "req": invitation.request, "accept_url": absolute(accept_url),
-        "decline_url": absolute(decline_url)})
+        "decline_url": absolute(decline_url), "reasons": reasons or invitation.reasons},
+        language=expert_language(invitation.expert))
 
 
 def mail_requester_matched(req) -> None:
@@ -60,13 +69,13 @@ def mail_requester_status(req, status: str) -> None:
         mail_requester_feedback(req)
     elif status in (Status.IN_PROGRESS, Status.MATCHED, Status.CLOSED):
         queue_templated_mail([req.contact_email], "support_requests/mail/status",
-                             {"req": req, "status_url": absolute(req.get_status_url())})
+                             {"req": req, "status_url": absolute(req.get_status_url())}, language=req.language)
 
 
 def mail_requester_expert_asked(req) -> None:
     if req.contact_email:
         queue_templated_mail([req.contact_email], "support_requests/mail/expert_asked",
-                             {"req": req, "status_url": absolute(req.get_status_url())})
+                             {"req": req, "status_url": absolute(req.get_status_url())}, language=req.language)
 
 
 def mail_coordinators_reopened(req, comment: str) -> None:
@@ -75,7 +84,8 @@ def mail_coordinators_reopened(req, comment: str) -> None:
 
 
 def mail_expert_matched(req) -> None:
-    queue_templated_mail([req.assigned_expert.email], "support_requests/mail/expert_matched", {"req": req})
+    queue_templated_mail([req.assigned_expert.email], "support_requests/mail/expert_matched", {"req": req},
+                         language=expert_language(req.assigned_expert))
 
 
 def mail_requester_feedback(req) -> None:

@@ -2,8 +2,9 @@
 
 Requests that were closed or withdrawn longer ago than the retention period (SupportSettings.retention_months,
 default 24 months) lose their personal data: contact name, email and phone, the free texts, the feedback comment
-and the link to the account; the status link stops working and timeline notes are emptied. What stays is what the
-statistics need: municipality, level, topics, dates, status, tier and score.
+and the link to the account; the status link stops working and the timeline keeps its status changes without their
+text (names, notes). What stays is what the statistics need: municipality, level, topics, dates, status, tier and
+score.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def anonymise_request(req: SupportRequest, now: datetime) -> None:
     req.status_token = new_status_token()
     req.anonymised_at = now
     req.save()
-    TimelineEntry.objects.filter(request=req).update(note="", actor=None)
+    TimelineEntry.objects.filter(request=req).update(note="", message="", params={}, actor=None)
 
 
 def expired_requests(now: datetime, months: int):

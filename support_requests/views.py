@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from support_requests import assignment, intake, lifecycle
 from support_requests.forms import DeclineForm, FeedbackForm, IntakeForm, WithdrawForm
-from support_requests.models import InvitationStatus, Status, SupportRequest
+from support_requests.models import ActorRole, InvitationStatus, Status, SupportRequest
 
 
 def client_ip(request) -> str:
@@ -92,7 +92,7 @@ def status_view(request, token: str):
             req.feedback_at = timezone.now()
             with transaction.atomic():
                 req.save(update_fields=["feedback_solved", "feedback_score", "feedback_comment", "feedback_at"])
-                lifecycle.record(req, _("Aanvrager gaf feedback."), actor_label=_("Aanvrager"))
+                lifecycle.record(req, message="feedback_given", actor_role=ActorRole.REQUESTER)
                 if req.feedback_solved is False:
                     lifecycle.reopen(req, req.feedback_comment)
             if req.feedback_solved is False:
@@ -102,7 +102,7 @@ def status_view(request, token: str):
             return redirect(req.get_status_url())
         if action == "withdraw" and context["can_withdraw"] and withdraw_form.is_valid():
             with transaction.atomic():
-                lifecycle.transition(req, Status.WITHDRAWN, actor_label=_("Aanvrager"),
+                lifecycle.transition(req, Status.WITHDRAWN, actor_role=ActorRole.REQUESTER,
                                      note=withdraw_form.cleaned_data["note"])
             messages.success(request, _("Uw hulpvraag is ingetrokken."))
             return redirect(req.get_status_url())

@@ -6,10 +6,15 @@ Every search backend (SQLite, PostgreSQL, Elasticsearch) gets the same prepared 
 - each word is reduced to its stem with the classic Dutch Snowball stemmer (the one PostgreSQL's `dutch` configuration
   and Elasticsearch's `dutch` analyzer use) and also with the English one, so English pages and the English words the
   field uses ("webcare", "trainings") are found as well;
-- a compound written with a hyphen counts as its parts and as one word: "webcare-protocol" is indexed as "webcare",
-  "protocol" and "webcareprotocol";
-- a search for two words also looks for them written as one: "webcare protocol" and "Webcare-protocol" find
-  "webcareprotocol";
+- compounds, the Dutch way of writing one thing as one word, are found however they are written: "webcareprotocol",
+  "webcare-protocol" and "webcare protocol" find each other. Three simple rules do it, without a list of words to
+  keep up to date: a hyphenated word counts as its parts and as one word ("webcare-protocol" is indexed as
+  "webcare", "protocol" and "webcareprotocol"); two neighbouring words of a page also count as one word ("webcare
+  protocol" is indexed with "webcareprotocol" too), so a search for the closed compound finds the open spelling; and a
+  search for two words also looks for them written as one, so "webcare protocol" finds "webcareprotocol". Words
+  count as neighbours when only spaces stand between them: not across a full stop or a comma, and not across a
+  common word ("protocol voor webcare" is not "webcareprotocol"). A compound with a linking letter ("bedrijfsvoering"
+  written as "bedrijf voering") or of three words written apart is beyond these rules;
 - a page matches a search when it has all its words as Dutch stems, or all as English stems;
 - a handful of very common Dutch and English words ("de", "voor", "the") are left out, so they do not have to appear.
 
@@ -31,17 +36,31 @@ COMMON_WORDS = frozenset(
     "de het een en of van voor in op met aan bij te tot uit om als is zijn die dat er naar over door "
     "the a an and or of for in on with to at by is are".split())
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+SPACE = re.compile(r"\s+")
 MAX_WORDS = 8
 
 
 def words(text: str) -> list[list[str]]:
     """The words of a text in lower case; a hyphenated compound is one word made of its parts."""
-    found = []
-    for match in WORD.finditer(text.lower()):
+    return [parts for run in neighbour_runs(text) for parts in run]
+
+
+def neighbour_runs(text: str) -> list[list[list[str]]]:
+    """The words of a text (as `words`), grouped into runs of neighbours: words with only spaces between them. A
+    common word, a full stop, a comma or any other sign ends a run."""
+    runs: list[list[list[str]]] = []
+    end = None
+    text = text.lower()
+    for match in WORD.finditer(text):
         parts = [part for part in match.group(0).split("-") if part not in COMMON_WORDS]
-        if parts:
-            found.append(parts)
-    return found
+        if not parts:
+            end = None
+            continue
+        if end is None or not SPACE.fullmatch(text[end:match.start()]):
+            runs.append([])
+        runs[-1].append(parts)
+        end = match.end()
+    return runs
 
 
 @lru_cache(maxsize=20_000)
@@ -52,13 +71,17 @@ def stems(word: str) -> tuple[str, ...]:
 
 
 def index_text(*texts: str) -> str:
-    """What a page stores in its stemmed search field: the stems of every word, compounds as parts and as one word."""
+    """What a page stores in its stemmed search field: the stems of every word, a hyphenated compound as its parts
+    and as one word, and each two neighbouring words also as one word."""
     out: list[str] = []
     for text in texts:
-        for parts in words(text or ""):
-            forms = parts if len(parts) == 1 else [*parts, "".join(parts)]
-            for form in forms:
-                out.extend(stems(form))
+        for run in neighbour_runs(text or ""):
+            for i, parts in enumerate(run):
+                forms = parts if len(parts) == 1 else [*parts, "".join(parts)]
+                if i:
+                    forms = [*forms, "".join(run[i - 1]) + "".join(parts)]
+                for form in forms:
+                    out.extend(stems(form))
     return " ".join(out)
 
 

@@ -158,6 +158,7 @@ def my_trainingnet(request):
         "assessment": Assessment.objects.filter(user=user).order_by("-created_at").first(),
         "is_trainer": roles.TRAINER in names,
         "is_expert": roles.EXPERT in names,
+        "membership_request": membership.open_request(user),
     }
     if context["is_trainer"]:
         context["sessions"] = list(Session.objects.filter(trainer=user, ends_at__gte=now)

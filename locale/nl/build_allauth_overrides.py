@@ -1,5 +1,6 @@
 """Writes locale/nl/LC_MESSAGES/django.po: the Dutch of django-allauth's screens, messages and mails in the
-project's voice ("u", never "je"; "Inloggen" as in the header). The project catalogue (LOCALE_PATHS) wins over
+project's voice ("u", never "je"; "Inloggen" as in the header), and the one Wagtail message that reaches the
+public site. The project catalogue (LOCALE_PATHS) wins over
 allauth's own. Run: python locale/nl/build_allauth_overrides.py && msgfmt -c -o locale/nl/LC_MESSAGES/django.mo
 locale/nl/LC_MESSAGES/django.po"""
 
@@ -130,6 +131,132 @@ U = {
     "Confirm Email Address": "E-mailadres bevestigen",
     "Use your password": "Gebruik uw wachtwoord",
     "Your account has no password set up.": "Uw account heeft nog geen wachtwoord.",
+    # Found by tests/trainingnet/test_voice.py: allauth's remaining "je" and "aanmelden", its social (OIDC), login-code,
+    # phone and MFA screens included, even where this site has not switched them on.
+    "The phone number and/or password you specified are not correct.":
+        "Het telefoonnummer of het wachtwoord klopt niet.",
+    "Username can not be used. Please use other username.": "Deze gebruikersnaam kan niet. Kies een andere.",
+    "The username and/or password you specified are not correct.": "De gebruikersnaam of het wachtwoord klopt niet.",
+    "View your user ID": "Uw gebruikers-ID inzien",
+    "View your email address": "Uw e-mailadres inzien",
+    "View your basic profile information": "Uw basisgegevens inzien",
+    "You cannot add an email address to an account protected by two-factor authentication.":
+        "U kunt geen e-mailadres toevoegen aan een account dat met tweestapsverificatie is beveiligd.",
+    "You cannot deactivate two-factor authentication.": "U kunt tweestapsverificatie niet uitzetten.",
+    "You cannot generate recovery codes without having two-factor authentication enabled.":
+        "U kunt pas herstelcodes maken als tweestapsverificatie aan staat.",
+    "You cannot activate two-factor authentication until you have verified your email address.":
+        "Bevestig eerst uw e-mailadres; daarna kunt u tweestapsverificatie aanzetten.",
+    "Enabling passwordless operation allows you to sign in using just this key, but imposes additional "
+    "requirements such as biometrics or PIN protection.":
+        "Met inloggen zonder wachtwoord logt u in met alleen deze sleutel. De sleutel moet dan wel extra beveiligd "
+        "zijn, bijvoorbeeld met een vingerafdruk of pincode.",
+    "An account already exists with this email address. Please sign in to that account first, then connect your "
+    "%s account.":
+        "Er bestaat al een account met dit e-mailadres. Log eerst in met dat account en koppel daarna uw "
+        "%s-account.",
+    "You cannot disconnect your last remaining third-party account.":
+        "U kunt uw laatste externe account niet ontkoppelen.",
+    "Your email verification code is listed below. Please enter it in your open browser window.":
+        "Hieronder staat uw code om uw e-mailadres te bevestigen. Vul die in het geopende browservenster in.",
+    "Your sign-in code is listed below. Please enter it in your open browser window.":
+        "Hieronder staat uw inlogcode. Vul die in het geopende browservenster in.",
+    "Your password reset code is listed below. Please enter it in your open browser window.":
+        "Hieronder staat uw code voor een nieuw wachtwoord. Vul die in het geopende browservenster in.",
+    "Sign in with a passkey": "Inloggen met een passkey",
+    "You have verified phone number %(phone)s.": "U heeft telefoonnummer %(phone)s bevestigd.",
+    "Your phone number is still pending verification.": "Uw telefoonnummer is nog niet bevestigd.",
+    "You will receive a special code for a password-free sign-in.":
+        "U ontvangt een code waarmee u zonder wachtwoord inlogt.",
+    "%(client_name)s wants to access your %(site_name)s account.":
+        "%(client_name)s wil toegang tot uw account bij %(site_name)s.",
+    "Enter the code displayed on your device.": "Vul de code in die uw apparaat toont.",
+    "Please confirm the code shown on your %(client_name)s to authorize this device.":
+        "Bevestig de code die %(client_name)s toont om dit apparaat toegang te geven.",
+    "You successfully authorized your %(client_name)s device.": "U heeft uw apparaat %(client_name)s toegang gegeven.",
+    "Authorization for your %(client_name)s device has been denied.":
+        "Uw apparaat %(client_name)s heeft geen toegang gekregen.",
+    "Your account is protected by two-factor authentication. Please enter an authenticator code:":
+        "Uw account is beveiligd met tweestapsverificatie. Vul de code uit uw authenticator-app in:",
+    "You are about to generate a new set of recovery codes for your account.":
+        "U gaat nieuwe herstelcodes voor uw account maken.",
+    "To protect your account with two-factor authentication, scan the QR code below with your authenticator app. "
+    "Then, input the verification code generated by the app below.":
+        "Beveilig uw account met tweestapsverificatie: scan de QR-code hieronder met uw authenticator-app en vul "
+        "daarna de code in die de app toont.",
+    "You can store this secret and use it to reinstall your authenticator app at a later time.":
+        "Bewaar deze geheime sleutel: daarmee kunt u uw authenticator-app later opnieuw instellen.",
+    "You are about to deactivate authenticator app based authentication. Are you sure?":
+        "U gaat inloggen met een authenticator-app uitzetten. Weet u het zeker?",
+    "If you choose to trust this browser, you will not be asked for a verification code the next time you sign in.":
+        "Vertrouwt u deze browser, dan vragen wij de volgende keer dat u inlogt niet om een code.",
+    "Are you sure you want to remove this security key?":
+        "Weet u zeker dat u deze beveiligingssleutel wilt verwijderen?",
+    "You are about to create a passkey for your account. As you can add additional keys later on, you can use a "
+    "descriptive name to tell the keys apart.":
+        "U gaat een passkey voor uw account maken. U kunt later meer sleutels toevoegen; geef deze daarom een "
+        "herkenbare naam.",
+    "An error occurred while attempting to login via your third-party account.":
+        "Er ging iets mis bij het inloggen met uw externe account.",
+    "You can sign in to your account using any of the following third-party accounts:":
+        "U kunt inloggen met een van deze externe accounts:",
+    "You currently have no third-party accounts connected to this account.":
+        "Er zijn nog geen externe accounts aan uw account gekoppeld.",
+    "A third-party account from %(provider)s has been connected to your account.":
+        "Een extern account van %(provider)s is aan uw account gekoppeld.",
+    "A third-party account from %(provider)s has been disconnected from your account.":
+        "Een extern account van %(provider)s is van uw account ontkoppeld.",
+    "You are about to connect a new third-party account from %(provider)s.":
+        "U gaat een nieuw extern account van %(provider)s aan uw account koppelen.",
+    "You are about to sign in using a third-party account from %(provider)s.":
+        "U gaat inloggen met een extern account van %(provider)s.",
+    "You decided to cancel logging in to our site using one of your existing accounts. If this was a mistake, "
+    "please proceed to <a href=\"%(login_url)s\">sign in</a>.":
+        "U heeft het inloggen met een extern account afgebroken. Was dat een vergissing? "
+        "<a href=\"%(login_url)s\">Log dan opnieuw in</a>.",
+    "Marked {email} as verified.": "{email} is als bevestigd gemarkeerd.",
+    "Failed to mark {email} as verified.": "{email} kon niet als bevestigd worden gemarkeerd.",
+    "Mark selected email addresses as verified": "Gekozen e-mailadressen als bevestigd markeren",
+    "verified": "bevestigd",
+    "Verified": "Bevestigd",
+    "Unverified": "Niet bevestigd",
+    "Email Verification": "E-mailadres bevestigen",
+    "Enter Email Verification Code": "Vul de code in om uw e-mailadres te bevestigen",
+    "Enter Sign-In Code": "Inlogcode invullen",
+    "Sign-In Code": "Inlogcode",
+    "Send me a sign-in code": "Stuur mij een inlogcode",
+    "A sign-in code has been sent to %(recipient)s.": "Er is een inlogcode naar %(recipient)s gestuurd.",
+    "Other sign-in options": "Andere manieren om in te loggen",
+    "Phone Verification": "Telefoonnummer bevestigen",
+    "Enter Phone Verification Code": "Vul de code in om uw telefoonnummer te bevestigen",
+    "A verification code has been sent to %(phone)s.": "Er is een bevestigingscode naar %(phone)s gestuurd.",
+    "Re-send Verification": "Bevestigingsmail opnieuw sturen",
+    "Unable to confirm %(email)s because it is already confirmed by a different account.":
+        "%(email)s kan niet worden bevestigd: een ander account heeft dit adres al bevestigd.",
+    "This email confirmation link expired or is invalid. Please <a href=\"%(email_url)s\">issue a new email "
+    "confirmation request</a>.":
+        "Deze bevestigingslink is verlopen of klopt niet. Vraag een <a href=\"%(email_url)s\">nieuwe "
+        "bevestigingsmail</a> aan.",
+    "Third-Party Login Failure": "Inloggen met een extern account mislukt",
+    "Sign In Via %(provider)s": "Inloggen via %(provider)s",
+    "Login Cancelled": "Inloggen afgebroken",
+    "Authenticator code": "Code uit de authenticator-app",
+    "social application": "externe inlogdienst",
+    "social applications": "externe inlogdiensten",
+    "extra data": "extra gegevens",
+    "social account": "extern account",
+    "social accounts": "externe accounts",
+    "Account Connections": "Gekoppelde accounts",
+    "Add a Third-Party Account": "Een extern account koppelen",
+    "Or use a third-party": "Of log in via uw gemeente",
+    # Wagtail's refusal, shown as a message on the site's own page when a member opens /admin/ (/beheer-toegang/).
+    "You do not have permission to access the admin.": "U heeft geen toegang tot het beheer.",
+}
+
+# Messages with a singular and a plural: (msgid, msgid_plural) -> (singular, plural).
+PLURALS = {
+    ("You have added %(count)s security key.", "You have added %(count)s security keys."):
+        ("U heeft %(count)s beveiligingssleutel toegevoegd.", "U heeft %(count)s beveiligingssleutels toegevoegd."),
 }
 
 
@@ -149,6 +276,9 @@ def main() -> None:
     for msgid, msgstr in U.items():
         flag = "#, python-format\n" if "%(" in msgid or "%d" in msgid or "%s" in msgid else ""
         out.append(f"{flag}msgid {quote(msgid)}\nmsgstr {quote(msgstr)}\n")
+    for (msgid, plural), (one, many) in PLURALS.items():
+        out.append(f"#, python-format\nmsgid {quote(msgid)}\nmsgid_plural {quote(plural)}\n"
+                   f"msgstr[0] {quote(one)}\nmsgstr[1] {quote(many)}\n")
     Path(__file__).with_name("LC_MESSAGES").joinpath("django.po").write_text("\n".join(out), encoding="utf-8")
 
 

@@ -167,6 +167,21 @@ def test_every_dashboard_table_has_a_csv_with_the_same_rows(client, coordinator,
     assert ["Zeeland", "13", "1", "8%", "1", "1", "3,0"] in tables["netwerk"]
 
 
+def test_on_a_phone_each_table_row_reads_as_a_card_with_its_column_names(client, coordinator, some_data):
+    """A stacked table (site.css, below 40rem) shows each cell with its column name: every cell must carry it."""
+    import re
+
+    client.force_login(coordinator)
+    for url in ("/dashboard/", "/netwerk/"):
+        html = client.get(url).content.decode()
+        tables = re.findall(r'<table class="table stack dashboard-table".*?</table>', html, re.S)
+        assert tables, url
+        for table in tables:
+            headers = re.findall(r'<th scope="col" class="num">(.*?)</th>', table)
+            first_row = re.search(r"<tbody>.*?<tr>(.*?)</tr>", table, re.S).group(1)
+            assert re.findall(r'<td class="num" data-label="([^"]*)">', first_row) == headers
+
+
 def test_network_csv_equals_its_table_and_holds_no_personal_data(client, some_data):
     user = UserFactory(first_name="Geheime", last_name="Persoon", email="geheim@sluis.example")
     AssessmentFactory(municipality=user.municipality, user=user)

@@ -137,7 +137,7 @@ def test_decline_puts_the_next_candidate_forward(client, experts, django_capture
         client.post(f"/hulp-vragen/verzoek/{assignment.make_token(invitation, 'decline')}/", {"note": "Vakantie"})
     assert list(req.invitations.values_list("expert__name", "status")) == [
         ("Emma Emmen", "afgewezen"), ("Gert Groningen", "gevraagd")]
-    assert any("Emma Emmen kan niet helpen. Vakantie" == e.note for e in req.timeline.all())
+    assert any("Emma Emmen kan niet helpen. Vakantie" == e.text for e in req.timeline.all())
 
 
 def test_acute_next_candidate_stays_within_the_tiers_searched_so_far(experts, coordinator,

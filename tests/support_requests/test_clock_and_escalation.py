@@ -126,7 +126,7 @@ def test_unmatched_acute_request_keeps_warning_every_30_minutes_after_the_last_t
         assert again.references == [] and mail.outbox == [] and req.timeline.count() == lines
     req.refresh_from_db()
     assert (req.escalation_tier, req.escalation_repeats) == (4, 3)
-    notes = [e.note for e in req.timeline.all()]
+    notes = [e.text for e in req.timeline.all()]
     assert sum("waarschuwing" in n for n in notes) == 3
     assert not any(m.subject.startswith("Geen kandidaat") for m in mail.outbox)
 

@@ -66,7 +66,7 @@ def test_coordinator_picks_any_listed_expert_by_hand_with_a_reason_on_the_timeli
     invitation = req.invitations.get()
     assert (invitation.expert, invitation.asked_by, invitation.status) == (limburger, coordinator,
                                                                            InvitationStatus.PENDING)
-    note = req.timeline.filter(actor=coordinator, note__startswith="Met de hand gekozen").get().note
+    note = req.timeline.filter(actor=coordinator, message="chosen_by_hand_not_a_candidate").get().text
     assert "Reden: Kent de gemeente goed" in note and "biedt dit niveau niet aan" in note
     assert any(m.to == [limburger.email] for m in mail.outbox)
     unlisted = ExpertFactory(name="Niet actief", active=False, levels=["acuut"])
@@ -85,7 +85,7 @@ def test_widen_now_moves_an_acute_request_to_the_next_tier_and_asks_there(client
     req.refresh_from_db()
     assert req.escalation_tier == 2
     assert list(req.invitations.values_list("expert__name", "tier")) == [("Gert Groningen", 2)]
-    assert req.timeline.filter(actor=coordinator, note="Met de hand verbreed naar laag 2.").exists()
+    assert [e.text for e in req.timeline.filter(actor=coordinator)] == ["Met de hand verbreed naar laag 2."]
 
 
 def test_take_over_stops_the_escalation_and_is_on_the_timeline(client, coordinator, home):

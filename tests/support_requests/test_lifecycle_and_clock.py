@@ -97,7 +97,7 @@ def test_check_deadlines_marks_overdue_mails_coordinators_once(coordinator, djan
     assert late.reference in overdue_mail.body and on_time.reference not in overdue_mail.body
     late.refresh_from_db()
     assert late.overdue_since == now
-    assert "Termijn verstreken" in late.timeline.last().note
+    assert "Termijn verstreken" in late.timeline.last().text
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert deadlines.check_deadlines(now + timedelta(minutes=5)).newly_overdue == []
@@ -136,7 +136,7 @@ def test_acute_request_escalates_tier_by_tier_and_asks_the_next_expert_itself(
     req.refresh_from_db()
     assert req.escalation_tier == 3
     assert any(req.reference in m.body for m in mail.outbox if m.to == [coordinator.email])
-    notes = [e.note for e in req.timeline.all()]
+    notes = [e.text for e in req.timeline.all()]
     assert "Acute vraag automatisch verbreed naar laag 2." in notes
     assert "Acute vraag automatisch verbreed naar laag 3." in notes
 

@@ -23,7 +23,7 @@ def test_register_verify_login_account(page, home):
     page.get_by_label("Achternaam").fill("Nieuw")
     page.get_by_label("Gemeente").select_option(label="Borsele")
     page.get_by_label("Functie").fill("Communicatieadviseur")
-    page.get_by_label("Wachtwoord:", exact=True).fill("zonnig-strand-2026")
+    page.get_by_label("Wachtwoord (verplicht)", exact=True).fill("zonnig-strand-2026")
     page.get_by_label("Wachtwoord (bevestigen)").fill("zonnig-strand-2026")
     page.get_by_role("button", name="Registreren").click()
     page.get_by_role("heading", name="Bevestig uw e-mailadres").wait_for()

@@ -80,6 +80,18 @@ def test_mijn_trainingnet_shows_a_member_their_sessions_requests_and_scan(client
     assert "Als trainer" not in html and "Werk dat wacht" not in html
 
 
+def test_mijn_trainingnet_tells_an_applicant_that_their_membership_waits(client, home):
+    from trainingnet import membership
+    from trainingnet.models import Municipality
+
+    applicant = UserFactory(first_name="Anton", municipality=None)
+    client.force_login(applicant)
+    assert "wacht op het besluit" not in client.get("/mijn/").content.decode()
+    membership.request_membership(applicant, Municipality.objects.get(name="Sluis"))
+    html = client.get("/mijn/").content.decode()
+    assert "Uw aanvraag om als medewerker van Sluis mee te doen, wacht op het besluit van het programmabureau" in html
+
+
 def test_mijn_trainingnet_for_a_trainer_and_an_expert(client, home, trainer, expert_user):
     session = SessionFactory(trainer=trainer)
     PledgeFactory(trainer=trainer)
@@ -197,3 +209,11 @@ def test_coordinators_see_the_membership_requests_waiting_for_their_decision(cli
                                       Municipality.objects.get(cbs_code="GM0654"))  # Borsele
     html = client.get("/mijn/").content.decode()
     assert "2 aanvragen voor lidmaatschap wachten op uw besluit" in html and "/admin/lidmaatschappen/" in html
+
+
+def test_the_linked_accounts_page_is_dutch_and_says_when_there_is_nothing_to_link(client, home, staff_member):
+    client.force_login(staff_member)
+    html = client.get("/accounts/3rdparty/").content.decode()
+    main = html[html.index("<main"):html.index("</main>")]
+    assert "Gekoppelde accounts" in main and "Account Connecties" not in main
+    assert "Er is nog geen inlogdienst van een gemeente" in main

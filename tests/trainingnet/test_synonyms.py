@@ -16,7 +16,17 @@ def test_index_and_query_reduce_word_forms_to_the_same_stem():
 
 
 def test_a_hyphenated_compound_is_indexed_as_its_parts_and_as_one_word():
-    assert set(index_text("Webcare-protocol").split()) >= set(index_text("webcare protocol webcareprotocol").split())
+    separately = index_text("webcare", "protocol", "webcareprotocol")
+    assert set(index_text("Webcare-protocol").split()) >= set(separately.split())
+
+
+def test_two_neighbouring_words_are_also_indexed_as_one_word():
+    """So that a search for "webcareprotocol" finds a page that writes "webcare protocol"."""
+    assert index_text("webcareprotocol") in index_text("Een webcare protocol schrijven").split()
+    assert index_text("webcareprotocol") in index_text("webcare-protocol").split()
+    # only true neighbours: not across a full stop, a comma or a common word
+    for apart in ("Over webcare. Protocol volgt", "webcare, protocol", "protocol voor webcare", "webcare en protocol"):
+        assert index_text("webcareprotocol") not in index_text(apart).split(), apart
 
 
 def test_two_words_are_also_searched_written_as_one():
