@@ -25,8 +25,9 @@ from courses.models import (
     MaterialKind,
 )
 from courses.moderation import grant_trainer_permissions
+from trainingnet import roles
 from trainingnet.demo import ensure_home_page
-from trainingnet.models import Municipality, Topic, User
+from trainingnet.models import Municipality, Topic
 
 COURSES = [
     ("hoe-werkt-webcare", "Hoe werkt webcare?", "webcare", CourseFormat.GROUP, (1, 2), "Een dagdeel",
@@ -193,7 +194,7 @@ def load() -> None:
                              intro="<p>Praktijkvoorbeelden, richtlijnen en sjablonen uit gemeenten.</p>")
     for section in (catalogue, knowledge):
         grant_trainer_permissions(section)
-    trainers = list(User.objects.filter(groups__name="Trainers").order_by("pk")[:2])
+    trainers = list(roles.members(roles.TRAINER).order_by("pk")[:2])
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     for slug, title, topic, fmt, (phase_from, phase_to), duration, summary, goals in COURSES:
         if CoursePage.objects.filter(slug=slug).exists():

@@ -11,7 +11,6 @@ notification mails, which would call send_mail directly and in English templates
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from wagtail import signals
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
@@ -57,7 +56,7 @@ def notify_decision(workflow_state: WorkflowState, approved: bool, reviewer=None
 
 def notify_submitted(workflow_state: WorkflowState, submitter=None) -> None:
     """Mail the coordinators that a page waits for their approval."""
-    coordinators = get_user_model().objects.filter(groups__name=roles.COORDINATOR, is_active=True)
+    coordinators = roles.members(roles.COORDINATOR)
     addresses = [u.email for u in coordinators if u.email and u != submitter]
     if addresses:
         queue_templated_mail(addresses, "courses/mail/moderation_submitted",

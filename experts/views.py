@@ -1,3 +1,4 @@
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -29,7 +30,8 @@ def directory(request):
     return render(request, "experts/directory.html", {
         "criteria": criteria, "provinces": Province.objects.all(),
         "home_province": Province.objects.filter(cbs_code=home).first() if home else None,
-        "page_obj": page, "facets": result.facets, "show_contact": request.user.has_perm("experts.see_contact_details"),
+        "page_obj": page, "facets": result.facets,
+        "show_contact": rules.has_perm("experts.see_contact_details", request.user),
     })
 
 
@@ -37,7 +39,7 @@ def detail(request, pk: int):
     expert = get_object_or_404(Expert.objects.listed().select_related("municipality", "home_province", "photo")
                                .prefetch_related("topics", "levels", "provinces"), pk=pk)
     return render(request, "experts/expert.html", {"expert": expert,
-                  "show_contact": request.user.has_perm("experts.see_contact_details")})
+                  "show_contact": rules.has_perm("experts.see_contact_details", request.user)})
 
 
 def province_overview(request):

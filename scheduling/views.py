@@ -4,6 +4,7 @@ evaluation. The rules are in booking.py, pledges.py, fees.py and evaluations.py;
 
 from __future__ import annotations
 
+import rules
 from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -231,7 +232,7 @@ def my_sessions(request):
         raise PermissionDenied
     sessions = (Session.objects.with_counts()
                 .select_related("course", "training_day__province", "municipality").order_by("-starts_at", "-pk"))
-    if not request.user.has_perm("scheduling.see_coverage"):  # coordinators see every session
+    if not rules.has_perm("scheduling.see_coverage", request.user):  # coordinators see every session
         sessions = sessions.filter(trainer=request.user)
     page = Paginator(sessions, 25).get_page(request.GET.get("pagina"))
     summaries = evaluations.session_summaries(s.pk for s in page.object_list)

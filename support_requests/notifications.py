@@ -10,17 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Q
 
 from trainingnet import roles
 from trainingnet.mail import queue_templated_mail
 
-
-def coordinator_emails() -> list[str]:
-    from trainingnet.models import User
-
-    return list(User.objects.filter(Q(groups__name=roles.COORDINATOR) | Q(is_superuser=True), is_active=True)
-                .values_list("email", flat=True).distinct())
+coordinator_emails = roles.coordinator_emails
 
 
 def absolute(path: str) -> str:

@@ -10,9 +10,10 @@ changes the password or email address of a superuser (`may_grant_superuser`, `ma
 Gemeentemedewerkers follows from proven membership of a municipality (`trainingnet/membership.py`).
 
 The roles are predicates of the `rules` package (`is_coordinator`, `is_trainer`, `is_member`, ...). What a role may
-do is a permission, each declared once in its app's `rules.py` (for example `dashboard.view` = `is_coordinator`),
-checked with `user.has_perm(...)` in views and the Wagtail admin (trainingnet/permissions.py) and offered to templates
-by trainingnet/context_processors.py.
+do is a permission, each declared once in its app's `rules.py` (for example `dashboard.view` = `is_coordinator`).
+Access is checked with Django's `user.has_perm(...)` (views, services, the Wagtail admin: trainingnet/permissions.py);
+what a page merely offers (a link, a panel, contact details) with `rules.has_perm(...)`, which reads the cached roles
+without asking the database, and templates get those answers as `may` (trainingnet/context_processors.py).
 """
 
 from __future__ import annotations
@@ -101,6 +102,11 @@ def grant_role(user, role: str) -> None:
     user.groups.add(Group.objects.get(name=role))
     if hasattr(user, "_trainingnet_roles"):
         del user._trainingnet_roles
+
+
+def members(role: str):
+    """The active users who have a role (for mailing them, or choosing demo people)."""
+    return User.objects.filter(groups__name=role, is_active=True)
 
 
 def coordinator_emails() -> list[str]:

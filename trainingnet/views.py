@@ -1,3 +1,4 @@
+import rules
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
@@ -145,9 +146,7 @@ def accessibility_statement(request):
 @login_required
 def my_trainingnet(request):
     """The start page after login: what is coming and what waits, per role of the person."""
-
     user, now = request.user, timezone.now()
-    names = roles.role_names(user)
     context = {
         "bookings": list(Booking.objects.filter(user=user, session__ends_at__gte=now,
                                                 status__in=(Booking.Status.CONFIRMED, Booking.Status.WAITING))
@@ -156,8 +155,8 @@ def my_trainingnet(request):
         "requests": list(SupportRequest.objects.filter(requester=user).select_related("municipality")
                          .only("reference", "status", "created_at", "municipality__name").order_by("-created_at")[:5]),
         "assessment": Assessment.objects.filter(user=user).order_by("-created_at").first(),
-        "is_trainer": roles.TRAINER in names,
-        "is_expert": roles.EXPERT in names,
+        "is_trainer": roles.is_trainer(user),
+        "is_expert": roles.is_expert(user),
         "membership_request": membership.open_request(user),
     }
     if context["is_trainer"]:
@@ -172,7 +171,7 @@ def my_trainingnet(request):
             .select_related("request__municipality").order_by("expires_at"))
         context["assignments"] = list(SupportRequest.objects.open().filter(assigned_expert__user=user)
                                       .select_related("municipality").order_by("-created_at")[:10])
-    if user.has_perm("trainingnet.see_waiting_work"):
+    if rules.has_perm("trainingnet.see_waiting_work", user):
         context["work"] = coordinator_work(now)
     return render(request, "trainingnet/my_trainingnet.html", context)
 
