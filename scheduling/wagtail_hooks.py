@@ -2,7 +2,9 @@
 
 Coordinators record pledges, plan training days and sessions, and look at bookings. Bookings are made and cancelled
 only through the site (scheduling/booking.py keeps the seat count and the waiting list right), so the admin shows them
-but does not add them. Cancelling a session here (status geannuleerd) mails everyone who booked it.
+but does not add them. Saving a session or a training day calls scheduling/changes.py: cancelling a session
+(status geannuleerd) mails everyone who booked it; a new time, place or online link (or a day moved to another date,
+its sessions with it) mails everyone booked or waiting, with a new invitation for those with a seat.
 
 Wagtail finds this module by its name (wagtail_hooks) as it does in every app.
 """

@@ -187,3 +187,23 @@ def test_moved_into_the_reminder_period_the_change_mail_is_the_reminder(booked, 
         assert tasks.remind(now=now + datetime.timedelta(hours=1)) == 0
     assert Booking.objects.get(user=seated).reminder_sent_at == now
     assert [m.to[0] for m in mail.outbox if "Gewijzigd" in m.subject].count(seated.email) == 1
+
+
+def test_a_new_online_link_for_the_day_reaches_the_seats_with_a_new_invitation(
+        client, coordinator, booked, django_capture_on_commit_callbacks):
+    session, seated, waiting, first_sequence = booked
+    day = session.training_day
+    new_link = "https://meet.example.org/nieuwe-kamer"
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/snippets/scheduling/trainingday/edit/{day.pk}/",
+                               day_form_data(day, online_url=new_link))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([seated.email, waiting.email])
+    to_seated = next(m for m in mail.outbox if m.to == [seated.email])
+    to_waiting = next(m for m in mail.outbox if m.to == [waiting.email])
+    assert new_link in to_seated.body and new_link not in to_waiting.body
+    invitation = the_invitation(to_seated)
+    assert check_both_parsers(invitation, method="REQUEST", attendee=seated.email, organizer=PLATFORM) \
+        > first_sequence
+    assert new_link in invitation.vobject.vevent.description.value
