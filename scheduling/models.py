@@ -162,11 +162,14 @@ class TrainingDay(models.Model):
 
     @property
     def location(self) -> str:
-        """Where it is held, as one line: the address with the host municipality, or the online link."""
-        parts = [p for p in (self.address, self.host_municipality.name if self.host_municipality_id else "") if p]
-        if parts:
-            return ", ".join(parts)
-        return self.online_url or ""
+        """Where it is held, as one line: the address with the host municipality, or "Online" for an online day
+        (the link itself only goes to the people with a seat, see scheduling/calendars.py)."""
+        if self.address:
+            return ", ".join(p for p in (self.address, self.host_municipality.name if self.host_municipality_id
+                                         else "") if p)
+        if self.online_url:
+            return str(_("Online"))
+        return self.host_municipality.name if self.host_municipality_id else ""
 
     def clean(self) -> None:
         if not (self.address or self.online_url):
@@ -232,6 +235,8 @@ class Session(models.Model):
                                             help_text=_("Leeg: 24 uur voor het begin."))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
     sequence = models.PositiveIntegerField(_("versie (iCalendar SEQUENCE)"), default=0, editable=False)
+    changed_at = models.DateTimeField(_("agenda-afspraak gewijzigd op"), default=timezone.now, editable=False,
+                                      help_text=_("iCalendar DTSTAMP: wanneer iets veranderde dat deelnemers zien."))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -4,6 +4,8 @@ evaluation. The rules are in booking.py, pledges.py, fees.py and evaluations.py;
 
 from __future__ import annotations
 
+import hashlib
+
 import rules
 from dateutil.relativedelta import relativedelta
 from django.contrib import messages
@@ -14,8 +16,10 @@ from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 from courses.models import CoursePage
 from scheduling import booking as booking_service
@@ -240,33 +244,44 @@ def my_sessions(request):
     return render(request, "scheduling/my_sessions.html", {"rows": rows, "page_obj": page})
 
 
-def _calendar_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=calendars.CONTENT_TYPE)
+def _calendar_response(request, calendar: calendars.CalendarFile, filename: str,
+                       cache_control: str = "") -> HttpResponse:
+    """A calendar file as calendar apps poll it: GET and HEAD, with ETag and Last-Modified, and 304 Not Modified
+    when the app's copy (If-None-Match, or else If-Modified-Since) is still the current one."""
+    response = HttpResponse(calendar.content, content_type=calendars.CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    response["ETag"] = quote_etag(hashlib.sha256(calendar.content).hexdigest()[:32])
+    last_modified = None
+    if calendar.last_modified:
+        last_modified = int(calendar.last_modified.timestamp())
+        response["Last-Modified"] = http_date(last_modified)
+    if cache_control:
+        response["Cache-Control"] = cache_control
+    return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
 
 
-@require_GET
+@require_safe
 def session_ics(request, pk: int):
+    """The public file of one session (without the online link)."""
     session = get_object_or_404(Session.objects.select_related(
         "course", "trainer", "municipality", "training_day__province", "training_day__host_municipality"), pk=pk)
-    return _calendar_response(calendars.session_calendar(session), f"sessie-{session.pk}.ics")
+    return _calendar_response(request, calendars.session_calendar(session), f"sessie-{session.pk}.ics")
 
 
-@require_GET
+@require_safe
 def province_ics(request, code: str):
     province = get_object_or_404(Province, cbs_code=code.upper())
-    return _calendar_response(calendars.province_calendar(province), f"trainingnet-{province.slug}.ics")
+    return _calendar_response(request, calendars.province_calendar(province), f"trainingnet-{province.slug}.ics")
 
 
-@require_GET
+@require_safe
 def personal_feed(request, token: str):
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
         raise Http404
-    response = _calendar_response(calendars.personal_calendar(feed.user), "mijn-trainingen.ics")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # Private (never in a shared cache: the address is secret), but apps may keep a copy and ask whether it changed.
+    return _calendar_response(request, calendars.personal_calendar(feed.user), "mijn-trainingen.ics",
+                              cache_control="private, no-cache")
 
 
 @login_required

@@ -2,12 +2,16 @@
 
 Coordinators record pledges, plan training days and sessions, and look at bookings. Bookings are made and cancelled
 only through the site (scheduling/booking.py keeps the seat count and the waiting list right), so the admin shows them
-but does not add them. Cancelling a session here (status geannuleerd) mails everyone who booked it.
+but does not add them. Saving a session or a training day calls scheduling/changes.py: cancelling a session
+(status geannuleerd) mails everyone who booked it; a new time, place or online link (or a day moved to another date,
+its sessions with it) mails everyone booked or waiting, with a new invitation for those with a seat.
 
 Wagtail finds this module by its name (wagtail_hooks) as it does in every app.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 import django_filters
 from django import forms
@@ -86,25 +90,31 @@ class SessionForm(WagtailAdminModelForm):
     """The session form remembers which version of the session the editor loaded.
 
     When a colleague saved the session in the meantime, saving is refused with the form kept as typed, so that
-    nobody's change is silently overwritten. When the start moves and the booking deadline was left as it was, the
+    nobody's change is silently overwritten. The version is what was stored, not when: a colleague who saved without
+    changing anything does not block your save. When the start moves and the booking deadline was left as it was, the
     deadline moves with the start (scheduling/changes.py)."""
 
     seen_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["seen_version"].initial = self.version_of(self.instance.updated_at)
+        self.fields["seen_version"].initial = self.version_of(self.instance)
 
     @staticmethod
-    def version_of(updated_at) -> str:
-        return updated_at.isoformat() if updated_at else ""
+    def version_of(session: Session) -> str:
+        """A fingerprint of the stored values of the session (all but the moment it was saved)."""
+        if not session.pk:
+            return ""
+        values = [(f.attname, getattr(session, f.attname)) for f in Session._meta.concrete_fields
+                  if f.attname != "updated_at"]
+        return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
 
     def clean(self):
         cleaned = super().clean()
         if not self.instance.pk:
             return cleaned
         stored = Session.objects.get(pk=self.instance.pk)
-        if cleaned.get("seen_version") != self.version_of(stored.updated_at):
+        if cleaned.get("seen_version") != self.version_of(stored):
             raise forms.ValidationError(_(
                 "Iemand anders heeft deze sessie opgeslagen nadat u haar opende. Uw wijzigingen zijn niet "
                 "opgeslagen: open de sessie opnieuw om de nieuwe stand te zien en breng ze dan aan."),

@@ -23,7 +23,8 @@ from trainingnet.models import OutgoingMail
 
 logger = logging.getLogger(__name__)
 
-Attachment = tuple[str, str, str]  # filename, text content, mimetype
+# filename, text content, mimetype; an invitation's mimetype carries its method ("text/calendar; method=REQUEST")
+Attachment = tuple[str, str, str]
 
 
 def queue_mail(
@@ -61,6 +62,12 @@ def queue_templated_mail(to: Iterable[str], template_prefix: str, context: dict,
     return mails
 
 
+def is_invitation(mimetype: str) -> bool:
+    """A calendar message with an iTIP method (text/calendar; method=REQUEST or CANCEL)."""
+    kind, _sep, params = mimetype.partition(";")
+    return kind.strip().lower() == "text/calendar" and "method=" in params.lower()
+
+
 def send_outgoing_mail(mail: OutgoingMail) -> bool:
     """Try to deliver one saved mail; record the outcome. Returns whether it was sent."""
     if mail.sent_at or not mail.to:
@@ -69,6 +76,10 @@ def send_outgoing_mail(mail: OutgoingMail) -> bool:
     if mail.html_body:
         message.attach_alternative(mail.html_body, "text/html")
     for filename, content, mimetype in mail.attachments:
+        if is_invitation(mimetype):
+            # Outlook and Gmail act on an invitation (iTIP) in a text/calendar part beside the text, with the
+            # method in its content type; the same file as an attachment serves the other mail programs.
+            message.attach_alternative(content, mimetype)
         message.attach(filename, content, mimetype)
     mail.attempts += 1
     try:

@@ -33,7 +33,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.csrf import get_token
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import parse_http_date_safe
 from wagtail.models import Page
 
 from scheduling.models import Session
@@ -235,6 +236,18 @@ def cacheable(request, response) -> bool:
     )
 
 
+def not_modified_or(response, request):
+    """A cached copy as this visitor gets it, or 304 Not Modified when it carries an ETag or Last-Modified (the
+    calendar files) that the visitor's own copy already has."""
+    etag, last_modified = response.get("ETag"), response.get("Last-Modified")
+    if etag or last_modified:
+        conditional = get_conditional_response(request, etag=etag, response=response,
+                                               last_modified=parse_http_date_safe(last_modified or ""))
+        if conditional.status_code == 304:
+            return conditional
+    return with_visitor_token(response, request)
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -250,7 +263,7 @@ class AnonymousPageCacheMiddleware:
             fresh = time.time() < entry.fresh_until
             if fresh or not cache.add(f"{key}:rendering", 1, STALE_SECONDS):  # fresh, or another request renders it
                 entry.response[STATUS_HEADER] = "hit" if fresh else "stale"
-                return with_visitor_token(entry.response, request)
+                return not_modified_or(entry.response, request)
         return self.render(request, key, seconds)
 
     @staticmethod

@@ -33,7 +33,7 @@ def test_confirmation_mail_carries_the_ics(group_session, make_staff, django_cap
     assert message.to == [person.email]
     assert group_session.course.title in message.subject
     filename, content, mimetype = message.attachments[0]
-    assert filename.endswith(".ics") and mimetype == "text/calendar"
+    assert filename.endswith(".ics") and mimetype == "text/calendar; method=REQUEST"
     assert "BEGIN:VEVENT" in content and "TZID=Europe/Amsterdam" in content
 
 
