@@ -35,7 +35,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import Button
 
 from experts.models import Expert
 from support_requests import assignment, deadlines, lifecycle
@@ -55,9 +55,10 @@ from support_requests.permissions import HANDLE, VIEW
 NAMESPACE = "support_requests_admin"
 
 
-def _coverage_button() -> HeaderButton:
-    return HeaderButton(gettext_lazy("Dekking per provincie en niveau"), url=reverse(f"{NAMESPACE}:coverage"),
-                        icon_name="table")
+def _coverage_button() -> Button:
+    """In the header's "…" menu, so the title keeps its room on a phone."""
+    return Button(gettext_lazy("Dekking per provincie en niveau"), url=reverse(f"{NAMESPACE}:coverage"),
+                  icon_name="table")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -134,7 +135,7 @@ class SupportRequestIndexView(IndexView):
         return _("Geen hulpvragen met deze filters.")
 
     @cached_property
-    def header_buttons(self):
+    def header_more_buttons(self):
         return [_coverage_button()]
 
 
@@ -165,12 +166,8 @@ class SupportRequestDetailView(InspectView):
         return self.object.municipality.name
 
     @cached_property
-    def header_buttons(self):
-        return [_coverage_button()]
-
-    @cached_property
     def header_more_buttons(self):
-        return []
+        return [_coverage_button()]  # instead of edit and delete
 
     def post(self, request, *args, **kwargs):
         """A form from before the actions had their own address (a page left open during an update): sent on, as
@@ -196,9 +193,11 @@ class SupportRequestDetailView(InspectView):
             "req": req, "query": query, "found": search_experts(req, query, now=now) if query else [],
             "can_ask": can_ask, "timeline": timeline, "seen": max((e.id for e in timeline), default=0),
             "candidates": candidates[:40], "candidate_count": len(candidates), "invitations": invitations,
-            "status_form": StatusForm(allowed=lifecycle.allowed_targets(req)), "note_form": NoteForm(),
-            "partnership_form": PartnershipForm(initial={"start_date": timezone.localdate(),
-                                                         "members": [req.municipality_id]}),
+            # Three forms have a field "note": each its own ids, so each label points at its own field.
+            "status_form": StatusForm(allowed=lifecycle.allowed_targets(req), auto_id="id_status_%s"),
+            "note_form": NoteForm(auto_id="id_notitie_%s"),
+            "partnership_form": PartnershipForm(auto_id="id_samenwerking_%s", initial={
+                "start_date": timezone.localdate(), "members": [req.municipality_id]}),
             "partners": webcare_partners_for_request(req) if req.kind == RequestKind.JOINT_WEBCARE else [],
             "partnerships": list(req.partnerships.select_related("lead_municipality").prefetch_related("members")),
             "countdown": deadlines.countdown(req, now) if req.is_unmatched else "",
@@ -243,9 +242,11 @@ class RequestActionView(PermissionCheckedMixin, View):
 
     @staticmethod
     def refuse_unless_valid(form, message: str) -> None:
+        """Refuse the action with `message` and, per field, what is wrong ("Naam: Dit is een verplicht veld.")."""
         if not form.is_valid():
-            errors = " ".join(str(e) for errors in form.errors.values() for e in errors)
-            raise assignment.InvitationError(f"{message} {errors}".strip())
+            errors = [f"{form[name].label}: {error}" if name in form.fields else str(error)
+                      for name, errors in form.errors.items() for error in errors]
+            raise assignment.InvitationError(" ".join([message, *errors]))
 
 
 class AskCandidateView(RequestActionView):

@@ -9,12 +9,30 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.active_filters import ActiveFilter, BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.filters import WagtailFilterSet
 
 from support_requests.models import RequestLevel, Status, SupportRequest
 from trainingnet.models import Province
 
 ALL = "alle"
+
+
+class CheckboxFilter(django_filters.BooleanFilter):
+    """On when its box is ticked (`?overdue=on`), off otherwise: no "yes / no / either" choice."""
+
+    field_class = forms.BooleanField
+
+
+class CheckboxFilterAdapter(BaseFilterAdapter):
+    """The active filter reads "Alleen te laat: ja" above the list."""
+
+    def get_active_filters(self):
+        yield ActiveFilter(self.bound_field.auto_id, self.filter.label, _("ja"),
+                           self.get_url_without_filter_param(self.name))
+
+
+register_filter_adapter_class(CheckboxFilter, CheckboxFilterAdapter)
 
 
 class SupportRequestFilterSet(WagtailFilterSet):
@@ -25,8 +43,7 @@ class SupportRequestFilterSet(WagtailFilterSet):
                                          method="filter_status")
     province = django_filters.ModelChoiceFilter(label=_("Provincie"), field_name="municipality__province",
                                                 queryset=Province.objects.all(), empty_label=_("Alle provincies"))
-    overdue = django_filters.BooleanFilter(label=_("Alleen te laat"), widget=forms.CheckboxInput,
-                                           method="filter_overdue")
+    overdue = CheckboxFilter(label=_("Alleen te laat"), method="filter_overdue")
 
     class Meta:
         model = SupportRequest

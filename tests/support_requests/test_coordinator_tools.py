@@ -176,3 +176,29 @@ def test_requests_are_not_added_edited_or_deleted_in_the_admin(client, coordinat
     assert f'href="/admin/hulpvragen/{req.pk}/"' in html and "/admin/hulpvragen/new/" not in html
     for url in ("/admin/hulpvragen/new/", f"/admin/hulpvragen/edit/{req.pk}/", f"/admin/hulpvragen/delete/{req.pk}/"):
         assert client.get(url).status_code == 404
+
+
+ACTIONS = ("vraag-expert", "met-de-hand", "verbreden", "overnemen", "status", "notitie", "samenwerking")
+
+
+@pytest.mark.parametrize("who", ["trainer", "expert", "staff", None])
+def test_only_coordinators_act_on_a_request(client, role_users, home, who):
+    req = SupportRequestFactory(level="acuut")
+    if who:
+        client.force_login(role_users[who])
+    before = req.timeline.count()
+    for action in ACTIONS:
+        response = client.post(f"/admin/hulpvragen/{req.pk}/{action}/", {
+            "note": "x", "to_status": "ingetrokken", "reason": "x", "expert": "1", "seen": "0"})
+        assert response.status_code == 302 and not response["Location"].startswith(f"/admin/hulpvragen/{req.pk}/")
+    req.refresh_from_db()
+    assert req.timeline.count() == before and req.status == Status.NEW and req.taken_over_at is None
+
+
+def test_an_incomplete_form_is_refused_with_what_is_missing(client, coordinator, home):
+    req = SupportRequestFactory(kind="webcare", level="implementatie")
+    client.force_login(coordinator)
+    page = client.post(f"/admin/hulpvragen/{req.pk}/samenwerking/", {"name": "", "seen": seen_on(client, req)},
+                       follow=True).content.decode()
+    assert "De samenwerking is niet vastgelegd. Trekker: Dit is een verplicht veld." in page
+    assert not req.partnerships.exists()
