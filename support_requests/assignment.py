@@ -71,7 +71,7 @@ def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str | Callabl
     now = now or timezone.now()
     explain = reasons if callable(reasons) else None
     reasons = explain() if explain else reasons
-    if req.status not in (Status.NEW, Status.IN_PROGRESS):
+    if not req.is_unmatched:
         raise InvitationError(_("Deze hulpvraag zoekt geen expert meer."))
     if req.invitations.filter(expert=expert, status=InvitationStatus.PENDING).exists():
         raise InvitationError(_("Deze expert is al gevraagd en heeft nog niet geantwoord."))
@@ -89,6 +89,22 @@ def ask_expert(req: SupportRequest, expert, *, tier: int, reasons: str | Callabl
     notifications.mail_expert_invitation(invitation, *invitation_urls(invitation), reasons=explain)
     notifications.mail_requester_expert_asked(req)
     return invitation
+
+
+def ask_candidate(req: SupportRequest, expert_id: int, *, asked_by, now: datetime | None = None,
+                  ) -> ExpertInvitation:
+    """Vraag expert: a coordinator asks one of the request's candidates, at the tier and with the reasons the
+    matching gives them; an expert who is not (or no longer) a candidate cannot be asked this way."""
+    from experts.models import Expert
+    from support_requests.matching import candidates_for_request
+
+    now = now or timezone.now()
+    match = next((c for c in candidates_for_request(req, now) if c.expert.id == expert_id), None)
+    if match is None:
+        raise InvitationError(_("Deze expert is geen kandidaat voor deze vraag."))
+    expert = Expert.objects.get(pk=expert_id)
+    return ask_expert(req, expert, tier=match.tier, reasons=matched_reasons(req, expert, now),
+                      asked_by=asked_by, now=now)
 
 
 def ask_by_hand(req: SupportRequest, expert, *, reason: str, coordinator, now: datetime | None = None,
@@ -126,7 +142,7 @@ def widen_now(req: SupportRequest, *, coordinator, now: datetime | None = None) 
     now = now or timezone.now()
     if not req.is_acute or req.escalation_tier >= 4:
         raise InvitationError(_("Deze hulpvraag zoekt al in alle lagen."))
-    if req.status not in (Status.NEW, Status.IN_PROGRESS):
+    if not req.is_unmatched:
         raise InvitationError(_("Deze hulpvraag zoekt geen expert meer."))
     req.escalation_tier += 1
     req.save(update_fields=["escalation_tier"])
@@ -137,7 +153,7 @@ def widen_now(req: SupportRequest, *, coordinator, now: datetime | None = None) 
 def take_over(req: SupportRequest, *, coordinator, now: datetime | None = None) -> None:
     """A coordinator takes the request on themselves: the escalation stops warning."""
     now = now or timezone.now()
-    if req.status not in (Status.NEW, Status.IN_PROGRESS):
+    if not req.is_unmatched:
         raise InvitationError(_("Deze hulpvraag zoekt geen expert meer."))
     req.taken_over_by, req.taken_over_at = coordinator, now
     req.save(update_fields=["taken_over_by", "taken_over_at"])
@@ -155,7 +171,7 @@ def accept(invitation: ExpertInvitation, now: datetime | None = None) -> None:
         return
     if is_expired(invitation, now):
         raise InvitationError(_("Deze link is verlopen."))
-    if invitation.status != InvitationStatus.PENDING or req.status not in (Status.NEW, Status.IN_PROGRESS):
+    if invitation.status != InvitationStatus.PENDING or not req.is_unmatched:
         raise InvitationError(_("Deze hulpvraag heeft al een expert of is niet meer open. Dank u wel!"))
     invitation.status, invitation.responded_at = InvitationStatus.ACCEPTED, now
     invitation.save(update_fields=["status", "responded_at"])
@@ -201,7 +217,7 @@ def expire_invitations(now: datetime | None = None) -> int:
             lifecycle.record(req, message="invitation_expired", params={"expert": invitation.expert.name},
                              actor_role=ActorRole.SYSTEM, now=now)
             expired += 1
-            if req.status in (Status.NEW, Status.IN_PROGRESS) and not req.invitations.filter(
+            if req.is_unmatched and not req.invitations.filter(
                     status=InvitationStatus.PENDING).exists():
                 ask_next_candidate(req, now=now, actor_role=ActorRole.SYSTEM_AFTER_EXPIRY)
     return expired
@@ -215,7 +231,7 @@ def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None, acto
     from support_requests.matching import candidates_for_request
 
     now = now or timezone.now()
-    if req.status not in (Status.NEW, Status.IN_PROGRESS):
+    if not req.is_unmatched:
         return None
     asked = set(req.invitations.values_list("expert_id", flat=True))
     max_tier = req.escalation_tier if req.is_acute else 4

@@ -129,7 +129,7 @@ def due_dates(level: str, created_at: datetime, targets: Targets) -> tuple[datet
 
 
 def is_overdue(support_request, now: datetime) -> bool:
-    if support_request.status not in ("nieuw", "in_behandeling"):
+    if not support_request.is_unmatched:
         return False
     if now > support_request.match_due_at:
         return True

@@ -123,7 +123,7 @@ class PartnershipForm(forms.ModelForm):
     class Meta:
         model = Partnership
         fields = ["name", "lead_municipality", "members", "start_date", "note"]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}),
+        widgets = {"start_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),  # ISO for type=date
                    "members": forms.SelectMultiple(attrs={"size": 8})}
 
 

@@ -60,7 +60,18 @@ class SupportRequestQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def unmatched(self) -> SupportRequestQuerySet:
+        """Still looking for an expert: nieuw or in behandeling."""
         return self.filter(status__in=UNMATCHED_STATUSES)
+
+    def in_work_order(self) -> SupportRequestQuerySet:
+        """The coordinators' order: acute requests still looking for an expert first, then the others still looking,
+        then the matched and closed ones; within each, the deadline for an accepting expert that comes first."""
+        unmatched = models.Q(status__in=UNMATCHED_STATUSES)
+        return self.annotate(
+            acute_first=models.Case(models.When(unmatched & models.Q(level=RequestLevel.ACUTE), then=0), default=1,
+                                    output_field=models.IntegerField()),
+            open_first=models.Case(models.When(unmatched, then=0), default=1, output_field=models.IntegerField()),
+        ).order_by("acute_first", "open_first", "match_due_at", "pk")
 
     def visible_to(self, user) -> SupportRequestQuerySet:
         """Coordinators see all; an expert the requests assigned to them; a requester their own."""
@@ -146,6 +157,11 @@ class SupportRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def is_unmatched(self) -> bool:
+        """Still looking for an expert (nieuw or in behandeling): the clock runs and experts may be asked."""
+        return self.status in UNMATCHED_STATUSES
 
 
 class ActorRole(models.TextChoices):

@@ -1,30 +1,20 @@
-from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from support_requests import admin_views
-from support_requests.models import DutyShift, Partnership
-from trainingnet import roles
+from support_requests.admin_views import SupportRequestViewSet
+from support_requests.models import DutyShift, Partnership, SupportRequest
+from support_requests.permissions import CoordinatorsOnlyPolicy
+
+# Hulpvragen in the admin: coordinators only, through the policy that every view of the viewset asks.
+register_permission_policy(SupportRequest, CoordinatorsOnlyPolicy(SupportRequest))
 
 
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    return [path("hulpvragen/", include((admin_views.urlpatterns, "support_requests_admin"),
-                                        namespace="support_requests_admin"))]
-
-
-class CoordinatorMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return roles.is_coordinator(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_menu_item():
-    return CoordinatorMenuItem(_("Hulpvragen"), reverse("support_requests_admin:index"), icon_name="help",
-                               order=250, name="hulpvragen")
+@hooks.register("register_admin_viewset")
+def register_support_request_viewset():
+    return SupportRequestViewSet()
 
 
 class PartnershipViewSet(SnippetViewSet):

@@ -91,7 +91,7 @@ def test_request_page_shows_ranked_candidates_with_reasons_and_vraag_expert_mail
     assert html.index("Emma Emmen") < html.index("Gert Groningen")
     assert "Laag 1: Intern expert van Emmen (participerende 100.000+ gemeente in Drenthe, de eigen provincie)" in html
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "ask", "expert": experts["emmen"].pk,
+        client.post(f"/admin/hulpvragen/{req.pk}/vraag-expert/", {"expert": experts["emmen"].pk,
                                                      "seen": seen_on(client, req)})
     req.refresh_from_db()
     assert req.status == Status.IN_PROGRESS and req.first_response_at
@@ -170,7 +170,7 @@ def test_coordinator_changes_status_and_records_a_webcare_partnership(client, co
     client.force_login(coordinator)
     html = client.get(f"/admin/hulpvragen/{req.pk}/").content.decode()
     assert "Emmen</strong> (trekker)" in html
-    client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "partnership", "name": "Webcare Zuidoost-Drenthe",
+    client.post(f"/admin/hulpvragen/{req.pk}/samenwerking/", {"name": "Webcare Zuidoost-Drenthe",
                                                  "lead_municipality": emmen.pk,
                                                  "members": [emmen.pk, small_drenthe.pk], "start_date": "2026-04-01",
                                                  "seen": seen_on(client, req)})
@@ -178,7 +178,7 @@ def test_coordinator_changes_status_and_records_a_webcare_partnership(client, co
     assert partnership.request == req and set(partnership.members.all()) == {emmen, small_drenthe}
     province_page = client.get("/provincies/drenthe/").content.decode()
     assert "Webcare Zuidoost-Drenthe" in province_page
-    client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "status", "to_status": "ingetrokken", "note": "Dubbel",
+    client.post(f"/admin/hulpvragen/{req.pk}/status/", {"to_status": "ingetrokken", "note": "Dubbel",
                                                  "seen": seen_on(client, req)})
     req.refresh_from_db()
     assert req.status == Status.WITHDRAWN
@@ -198,9 +198,9 @@ def test_two_coordinators_on_one_request_the_second_is_told_and_nothing_is_lost(
     seen_by_bert = seen_on(other, req)
     assert seen_by_anna == seen_by_bert
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "ask", "expert": experts["emmen"].pk,
+        client.post(f"/admin/hulpvragen/{req.pk}/vraag-expert/", {"expert": experts["emmen"].pk,
                                                      "seen": seen_by_anna})
-    response = other.post(f"/admin/hulpvragen/{req.pk}/", {"action": "status", "to_status": "ingetrokken",
+    response = other.post(f"/admin/hulpvragen/{req.pk}/status/", {"to_status": "ingetrokken",
                                                             "note": "Dubbel", "seen": seen_by_bert}, follow=True)
     page = response.content.decode()
     assert "Deze hulpvraag is intussen gewijzigd door" in page and "Uw wijziging is niet opgeslagen" in page
@@ -209,7 +209,7 @@ def test_two_coordinators_on_one_request_the_second_is_told_and_nothing_is_lost(
     assert req.invitations.get().status == InvitationStatus.PENDING
     assert not req.timeline.filter(actor=bert).exists()
     # Having seen the new state, Bert can act on it.
-    other.post(f"/admin/hulpvragen/{req.pk}/", {"action": "status", "to_status": "ingetrokken", "note": "Dubbel",
+    other.post(f"/admin/hulpvragen/{req.pk}/status/", {"to_status": "ingetrokken", "note": "Dubbel",
                                                 "seen": seen_on(other, req)})
     req.refresh_from_db()
     assert req.status == Status.WITHDRAWN and req.invitations.get().status == InvitationStatus.WITHDRAWN

@@ -56,12 +56,12 @@ def test_coordinator_picks_any_listed_expert_by_hand_with_a_reason_on_the_timeli
         client, coordinator, home, limburger, django_capture_on_commit_callbacks):
     req = SupportRequestFactory(level="acuut")
     client.force_login(coordinator)
-    response = client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "pick", "expert": limburger.pk, "reason": "",
+    response = client.post(f"/admin/hulpvragen/{req.pk}/met-de-hand/", {"expert": limburger.pk, "reason": "",
                                                              "seen": seen_on(client, req)}, follow=True)
     assert "Kies een expert en geef een reden." in response.content.decode()
     assert not req.invitations.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "pick", "expert": limburger.pk,
+        client.post(f"/admin/hulpvragen/{req.pk}/met-de-hand/", {"expert": limburger.pk,
                                                      "reason": "Kent de gemeente goed", "seen": seen_on(client, req)})
     invitation = req.invitations.get()
     assert (invitation.expert, invitation.asked_by, invitation.status) == (limburger, coordinator,
@@ -70,7 +70,7 @@ def test_coordinator_picks_any_listed_expert_by_hand_with_a_reason_on_the_timeli
     assert "Reden: Kent de gemeente goed" in note and "biedt dit niveau niet aan" in note
     assert any(m.to == [limburger.email] for m in mail.outbox)
     unlisted = ExpertFactory(name="Niet actief", active=False, levels=["acuut"])
-    page = client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "pick", "expert": unlisted.pk, "reason": "x",
+    page = client.post(f"/admin/hulpvragen/{req.pk}/met-de-hand/", {"expert": unlisted.pk, "reason": "x",
                                                          "seen": seen_on(client, req)}, follow=True).content.decode()
     assert "niet actief" in page and not req.invitations.filter(expert=unlisted).exists()
 
@@ -81,7 +81,7 @@ def test_widen_now_moves_an_acute_request_to_the_next_tier_and_asks_there(client
     req = SupportRequestFactory(level="acuut")
     client.force_login(coordinator)
     assert "Nu verbreden naar laag 2" in client.get(f"/admin/hulpvragen/{req.pk}/").content.decode()
-    client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "widen", "seen": seen_on(client, req)})
+    client.post(f"/admin/hulpvragen/{req.pk}/verbreden/", {"seen": seen_on(client, req)})
     req.refresh_from_db()
     assert req.escalation_tier == 2
     assert list(req.invitations.values_list("expert__name", "tier")) == [("Gert Groningen", 2)]
@@ -91,7 +91,7 @@ def test_widen_now_moves_an_acute_request_to_the_next_tier_and_asks_there(client
 def test_take_over_stops_the_escalation_and_is_on_the_timeline(client, coordinator, home):
     req = SupportRequestFactory(level="acuut")
     client.force_login(coordinator)
-    client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "take_over", "seen": seen_on(client, req)})
+    client.post(f"/admin/hulpvragen/{req.pk}/overnemen/", {"seen": seen_on(client, req)})
     req.refresh_from_db()
     assert req.taken_over_by == coordinator and req.status == Status.IN_PROGRESS
     assert "de escalatie is gestopt" in client.get(f"/admin/hulpvragen/{req.pk}/").content.decode()
@@ -155,3 +155,50 @@ def test_acute_mail_to_coordinators_carries_phone_level_and_both_deadlines(
     assert "0117-123456" in acute.body and "Acuut" in acute.body
     assert "Eerste reactie uiterlijk" in acute.body and "Expert gekoppeld uiterlijk" in acute.body
     assert req.response_due_at != req.match_due_at
+
+
+def test_a_form_from_before_the_actions_had_their_own_address_is_sent_on(client, coordinator, home):
+    """A request page left open during an update posts its action to the page itself: it goes on, as it was, to the
+    action's own address, and works there."""
+    req = SupportRequestFactory(level="acuut")
+    client.force_login(coordinator)
+    response = client.post(f"/admin/hulpvragen/{req.pk}/", {"action": "take_over", "seen": seen_on(client, req)})
+    assert response.status_code == 307 and response["Location"] == f"/admin/hulpvragen/{req.pk}/overnemen/"
+    client.post(response["Location"], {"seen": seen_on(client, req)})
+    req.refresh_from_db()
+    assert req.taken_over_by == coordinator
+
+
+def test_requests_are_not_added_edited_or_deleted_in_the_admin(client, coordinator, home):
+    req = SupportRequestFactory()
+    client.force_login(coordinator)
+    html = client.get("/admin/hulpvragen/").content.decode()
+    assert f'href="/admin/hulpvragen/{req.pk}/"' in html and "/admin/hulpvragen/new/" not in html
+    for url in ("/admin/hulpvragen/new/", f"/admin/hulpvragen/edit/{req.pk}/", f"/admin/hulpvragen/delete/{req.pk}/"):
+        assert client.get(url).status_code == 404
+
+
+ACTIONS = ("vraag-expert", "met-de-hand", "verbreden", "overnemen", "status", "notitie", "samenwerking")
+
+
+@pytest.mark.parametrize("who", ["trainer", "expert", "staff", None])
+def test_only_coordinators_act_on_a_request(client, role_users, home, who):
+    req = SupportRequestFactory(level="acuut")
+    if who:
+        client.force_login(role_users[who])
+    before = req.timeline.count()
+    for action in ACTIONS:
+        response = client.post(f"/admin/hulpvragen/{req.pk}/{action}/", {
+            "note": "x", "to_status": "ingetrokken", "reason": "x", "expert": "1", "seen": "0"})
+        assert response.status_code == 302 and not response["Location"].startswith(f"/admin/hulpvragen/{req.pk}/")
+    req.refresh_from_db()
+    assert req.timeline.count() == before and req.status == Status.NEW and req.taken_over_at is None
+
+
+def test_an_incomplete_form_is_refused_with_what_is_missing(client, coordinator, home):
+    req = SupportRequestFactory(kind="webcare", level="implementatie")
+    client.force_login(coordinator)
+    page = client.post(f"/admin/hulpvragen/{req.pk}/samenwerking/", {"name": "", "seen": seen_on(client, req)},
+                       follow=True).content.decode()
+    assert "De samenwerking is niet vastgelegd. Trekker: Dit is een verplicht veld." in page
+    assert not req.partnerships.exists()
