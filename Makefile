@@ -14,7 +14,7 @@ MO := locale/en/LC_MESSAGES/django.mo locale/nl/LC_MESSAGES/django.mo
 # The options `make messages` and the catalogue test (tests/trainingnet/test_translations.py) use alike.
 MAKEMESSAGES_OPTIONS := --add-location=file --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 
-.PHONY: setup run worker test test-postgres lint check bench messages clean
+.PHONY: setup run worker test test-postgres lint check bench mutate messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -59,6 +59,11 @@ test-postgres: $(STAMP) $(MO)
 bench: $(STAMP)
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) bench/run.py
+
+## mutate: mutation testing of the rule modules, one at a time with each module's own tests (bench/MUTATION.md);
+## `make mutate MODULE=support_requests/assignment.py` for one module. Slow (minutes per module), not part of CI.
+mutate: $(STAMP) $(MO)
+	nice -n 10 $(PY) bench/mutate.py $(MODULE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -40,3 +40,8 @@ OAUTH2_PROVIDER = {
 # CI runs the task tests a second time on the RQ queue (TASKS_BACKEND=django_tasks_rq.RQBackend and REDIS_URL or
 # TASKS_REDIS_URL): jobs go through Redis and RQ's job machinery, and run at once in the test process.
 RQ_QUEUES["default"]["ASYNC"] = os.environ.get("TASKS_RQ_ASYNC", "false").lower() == "true"  # noqa: F405
+
+# Mutation testing (`make mutate`) runs a few tests per mutant: a test database kept in a file (with pytest's
+# --reuse-db) saves migrating a fresh one each time.
+if os.environ.get("TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}  # noqa: F405

@@ -1,0 +1,182 @@
+"""Mutation testing of the rule modules: does each module's own test suite notice a small change to its rules?
+
+`make mutate` (or `make mutate MODULE=support_requests/assignment.py`) runs mutmut over one rule module at a time,
+with only the tests bench/mutation_targets.toml names for it, and writes the score of each module and the diff of each
+surviving mutant to bench/MUTATION.md. A mutant is one small change (a flipped comparison, a changed constant, a
+dropped argument); it is *killed* when at least one of the module's tests fails on it. A survivor is either a behaviour
+no test guards (write the test a user would want) or an equivalent mutant (the program behaves the same): those are
+explained under [explained] in the targets file.
+
+Each module runs in its own scratch folder under var/mutation/ (mutmut copies the code into mutants/ there), so the
+work tree is never changed. The tests use a test database kept in var/mutation/test.sqlite3 (pytest-django's
+--reuse-db), so a mutant costs its tests' run time, not a migration. One worker, at low priority: this is not part of
+CI's time budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = ROOT / "bench" / "mutation_targets.toml"
+RESULTS = ROOT / "bench" / "mutation_results.json"
+REPORT = ROOT / "bench" / "MUTATION.md"
+WORK = ROOT / "var" / "mutation"
+MUTMUT = ROOT / ".venv" / "bin" / "mutmut"
+GOAL = 0.90
+# What the tests need beside the apps themselves.
+ALSO_COPY = ["templates", "static", "locale", "manage.py", "docs", "README.md"]
+KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+NOT_COUNTED = {"skipped", "not checked", "check was interrupted by user"}
+
+
+def apps() -> list[str]:
+    """The project's Django apps: the top-level folders with an apps.py."""
+    return sorted(p.parent.name for p in ROOT.glob("*/apps.py"))
+
+
+def load_targets() -> dict:
+    with TARGETS.open("rb") as f:
+        return tomllib.load(f)
+
+
+def scratch_folder(module: str, target: dict) -> Path:
+    """A folder with links to the project and a pyproject.toml whose [tool.mutmut] names this module and its tests."""
+    folder = WORK / module.replace("/", "__").removesuffix(".py")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name in [*apps(), "tests", *ALSO_COPY]:
+        if (ROOT / name).exists():
+            (folder / name).symlink_to(ROOT / name)
+    pytest_args = ["-p", "no:cacheprovider", "-m", "not browser"]
+    if not target.get("fresh_db"):
+        pytest_args.append("--reuse-db")
+    config = {
+        "source_paths": apps(),
+        "only_mutate": [module],
+        "also_copy": [name for name in ALSO_COPY if (ROOT / name).exists()],
+        "pytest_add_cli_args": pytest_args,
+        "pytest_add_cli_args_test_selection": target["tests"],
+        "use_git_change_detection": False,
+        "timeout_multiplier": 5.0,
+    }
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    pyproject += "\n[tool.mutmut]\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in config.items())
+    (folder / "pyproject.toml").write_text(pyproject)
+    return folder
+
+
+def run_module(module: str, target: dict) -> dict:
+    """Run mutmut over one module; return its mutants' statuses and the diffs of the survivors."""
+    folder = scratch_folder(module, target)
+    env = {**os.environ, "CI": "true", "TRAININGNET_VAR_DIR": str(folder / "var")}
+    env.pop("DATABASE_URL", None)  # SQLite: the mutants run against the kept test database file
+    if target.get("fresh_db"):
+        env.pop("TEST_DATABASE_NAME", None)
+    else:
+        env["TEST_DATABASE_NAME"] = str(WORK / "test.sqlite3")
+    log = WORK / f"{folder.name}.log"
+    started = time.monotonic()
+    print(f"mutate {module} (log: {log.relative_to(ROOT)})", flush=True)
+    with log.open("w") as out:
+        subprocess.run([str(MUTMUT), "run", "--max-children", "1"], cwd=folder, env=env, stdout=out,
+                       stderr=subprocess.STDOUT, check=False)
+    seconds = round(time.monotonic() - started)
+    listing = subprocess.run([str(MUTMUT), "results", "--all", "true"], cwd=folder, env=env, capture_output=True,
+                             text=True, check=False).stdout
+    statuses = dict(re.findall(r"^\s+(\S+): (.+)$", listing, flags=re.MULTILINE))
+    diffs = {}
+    for name, status in statuses.items():
+        if status not in KILLED | NOT_COUNTED:
+            shown = subprocess.run([str(MUTMUT), "show", name], cwd=folder, env=env, capture_output=True, text=True,
+                                   check=False).stdout
+            diffs[name] = "\n".join(line for line in shown.splitlines() if not line.startswith("# "))
+    return {"statuses": statuses, "diffs": diffs, "seconds": seconds,
+            "run_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def score(result: dict) -> tuple[int, int]:
+    counted = [s for s in result["statuses"].values() if s not in NOT_COUNTED]
+    return sum(s in KILLED for s in counted), len(counted)
+
+
+def write_report(results: dict, targets: dict) -> None:
+    explained = targets.get("explained", {})
+    lines = [
+        "# Mutation testing of the rule modules",
+        "",
+        "Written by `make mutate` (bench/mutate.py, mutmut, each module with its own tests from",
+        "bench/mutation_targets.toml). *Killed*: a test failed on the mutant (a timeout counts as killed).",
+        "*Survived*: every test passed; *no tests*: no test of the module runs that function.",
+        f"Goal: at least {GOAL:.0%} killed per module. Survivors that are explained (equivalent mutants and the",
+        "like) are marked; their explanation lives in the targets file under [explained].",
+        "",
+        "| module | killed | mutants | score | explained survivors | run at | seconds |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: |",
+    ]
+    for module in targets["modules"]:
+        result = results.get(module)
+        if result is None:
+            lines.append(f"| {module} | | | not run yet | | | |")
+            continue
+        killed, total = score(result)
+        survivors = [n for n, s in result["statuses"].items() if s not in KILLED | NOT_COUNTED]
+        n_explained = sum(n in explained for n in survivors)
+        pct = f"{killed / total:.0%}" if total else "no mutants"
+        if total:
+            pct += " (with explained: " + f"{(killed + n_explained) / total:.0%})" if n_explained else ""
+        lines.append(f"| {module} | {killed} | {total} | {pct} | {n_explained} | {result['run_at']} "
+                     f"| {result['seconds']} |")
+    for module in targets["modules"]:
+        result = results.get(module)
+        if not result:
+            continue
+        survivors = sorted((n, s) for n, s in result["statuses"].items() if s not in KILLED | NOT_COUNTED)
+        if not survivors:
+            continue
+        lines += ["", f"## {module}: surviving mutants", ""]
+        for name, status in survivors:
+            note = explained.get(name)
+            lines.append(f"### `{name}` ({status})" + (" — explained" if note else ""))
+            lines.append("")
+            if note:
+                lines += [note, ""]
+            lines += ["```diff", result["diffs"].get(name, "").strip(), "```", ""]
+    REPORT.write_text("\n".join(lines).rstrip() + "\n")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="module paths as in bench/mutation_targets.toml (default: all)")
+    parser.add_argument("--report-only", action="store_true", help="rewrite bench/MUTATION.md from the stored results")
+    args = parser.parse_args()
+    targets = load_targets()
+    unknown = [m for m in args.modules if m not in targets["modules"]]
+    if unknown:
+        print(f"not in {TARGETS.relative_to(ROOT)}: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    if not args.report_only:
+        WORK.mkdir(parents=True, exist_ok=True)
+        for module in args.modules or list(targets["modules"]):
+            results[module] = run_module(module, targets["modules"][module])
+            RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+            write_report(results, targets)
+            killed, total = score(results[module])
+            print(f"  {killed}/{total} killed in {results[module]['seconds']} s", flush=True)
+    write_report(results, targets)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
