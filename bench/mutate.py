@@ -50,23 +50,26 @@ def load_targets() -> dict:
         return tomllib.load(f)
 
 
-def scratch_folder(module: str, target: dict) -> Path:
-    """A folder with links to the project and a pyproject.toml whose [tool.mutmut] names this module and its tests."""
-    folder = WORK / module.replace("/", "__").removesuffix(".py")
+def scratch_folder(modules: list[str], targets: dict) -> Path:
+    """A folder with links to the project and a pyproject.toml whose [tool.mutmut] names these modules (of one app)
+    and their tests."""
+    name = modules[0].replace("/", "__").removesuffix(".py") if len(modules) == 1 else modules[0].split("/")[0]
+    folder = WORK / name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for name in [*apps(), "tests", *ALSO_COPY]:
         if (ROOT / name).exists():
             (folder / name).symlink_to(ROOT / name)
     pytest_args = ["-p", "no:cacheprovider", "-m", "not browser"]
-    if not target.get("fresh_db"):
+    if not any(targets[m].get("fresh_db") for m in modules):
         pytest_args.append("--reuse-db")
+    tests = list(dict.fromkeys(t for m in modules for t in targets[m]["tests"]))
     config = {
         "source_paths": apps(),
-        "only_mutate": [module],
+        "only_mutate": modules,
         "also_copy": [name for name in ALSO_COPY if (ROOT / name).exists()],
         "pytest_add_cli_args": pytest_args,
-        "pytest_add_cli_args_test_selection": target["tests"],
+        "pytest_add_cli_args_test_selection": tests,
         "use_git_change_detection": False,
         "timeout_multiplier": 5.0,
     }
@@ -76,33 +79,68 @@ def scratch_folder(module: str, target: dict) -> Path:
     return folder
 
 
-def run_module(module: str, target: dict) -> dict:
-    """Run mutmut over one module; return its mutants' statuses and the diffs of the survivors."""
-    folder = scratch_folder(module, target)
+def prefix(module: str) -> str:
+    return module.removesuffix(".py").replace("/", ".") + "."
+
+
+def sample(folder: Path, module: str, limit: int) -> tuple[list[str], int]:
+    """At most `limit` of the module's mutants, spread evenly over its functions (the same ones every run), and how
+    many mutants the module has in all."""
+    code = f"""
+import json
+from mutmut.mutation.file_mutation import mutate_file_contents
+names = mutate_file_contents({module!r}, open({module!r}).read()).mutant_names
+print(json.dumps(list(names)))
+"""
+    shown = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", code], cwd=folder, capture_output=True,
+                           text=True, check=True).stdout
+    names = [prefix(module) + name for name in json.loads(shown.splitlines()[-1])]
+    if len(names) <= limit:
+        return names, len(names)
+    return [names[i * len(names) // limit] for i in range(limit)], len(names)
+
+
+def run_session(modules: list[str], targets: dict, limit: int) -> dict[str, dict]:
+    """Run mutmut once over these modules of one app, with the union of their tests (each mutant runs only the
+    tests that execute its function); a sample of at most `limit` mutants per module when limit > 0. Returns per
+    module its mutants' statuses and the diffs of the survivors."""
+    folder = scratch_folder(modules, targets)
+    chosen, in_all = [], {}
+    if limit:
+        for module in modules:
+            names, in_all[module] = sample(folder, module, limit)
+            chosen += names
     env = {**os.environ, "CI": "true", "TRAININGNET_VAR_DIR": str(folder / "var")}
     env.pop("DATABASE_URL", None)  # SQLite: the mutants run against the kept test database file
-    if target.get("fresh_db"):
+    if any(targets[m].get("fresh_db") for m in modules):
         env.pop("TEST_DATABASE_NAME", None)
     else:
         env["TEST_DATABASE_NAME"] = str(WORK / "test.sqlite3")
     log = WORK / f"{folder.name}.log"
     started = time.monotonic()
-    print(f"mutate {module} (log: {log.relative_to(ROOT)})", flush=True)
+    print(f"mutate {', '.join(modules)} (log: {log.relative_to(ROOT)})", flush=True)
     with log.open("w") as out:
-        subprocess.run([str(MUTMUT), "run", "--max-children", "1"], cwd=folder, env=env, stdout=out,
+        subprocess.run([str(MUTMUT), "run", "--max-children", "1", *chosen], cwd=folder, env=env, stdout=out,
                        stderr=subprocess.STDOUT, check=False)
     seconds = round(time.monotonic() - started)
     listing = subprocess.run([str(MUTMUT), "results", "--all", "true"], cwd=folder, env=env, capture_output=True,
                              text=True, check=False).stdout
     statuses = dict(re.findall(r"^\s+(\S+): (.+)$", listing, flags=re.MULTILINE))
-    diffs = {}
-    for name, status in statuses.items():
-        if status not in KILLED | NOT_COUNTED:
-            shown = subprocess.run([str(MUTMUT), "show", name], cwd=folder, env=env, capture_output=True, text=True,
-                                   check=False).stdout
-            diffs[name] = "\n".join(line for line in shown.splitlines() if not line.startswith("# "))
-    return {"statuses": statuses, "diffs": diffs, "seconds": seconds,
-            "run_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+    if chosen:
+        statuses = {name: status for name, status in statuses.items() if name in set(chosen)}
+    results = {}
+    for module in modules:
+        mine = {name: status for name, status in statuses.items() if name.startswith(prefix(module))}
+        diffs = {}
+        for name, status in mine.items():
+            if status not in KILLED | NOT_COUNTED:
+                shown = subprocess.run([str(MUTMUT), "show", name], cwd=folder, env=env, capture_output=True,
+                                       text=True, check=False).stdout
+                diffs[name] = "\n".join(line for line in shown.splitlines() if not line.startswith("# "))
+        results[module] = {"statuses": mine, "diffs": diffs, "seconds": seconds,
+                           "mutants_in_module": in_all.get(module, len(mine)), "together_with": len(modules) - 1,
+                           "run_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+    return results
 
 
 def score(result: dict) -> tuple[int, int]:
@@ -121,6 +159,12 @@ def write_report(results: dict, targets: dict) -> None:
         f"Goal: at least {GOAL:.0%} killed per module. Survivors that are explained (equivalent mutants and the",
         "like) are marked; their explanation lives in the targets file under [explained].",
         "",
+        "A run with MAX_MUTANTS tests an even sample of each module's mutants: *mutants* then says how many were",
+        "tested of how many the module has.",
+        "",
+        "Several modules of one app named together run in one mutmut session over the union of their tests (seconds:",
+        "of the whole session); each mutant runs the tests that execute its function.",
+        "",
         "| module | killed | mutants | score | explained survivors | run at | seconds |",
         "| --- | ---: | ---: | ---: | ---: | --- | ---: |",
     ]
@@ -135,7 +179,9 @@ def write_report(results: dict, targets: dict) -> None:
         pct = f"{killed / total:.0%}" if total else "no mutants"
         if total:
             pct += " (with explained: " + f"{(killed + n_explained) / total:.0%})" if n_explained else ""
-        lines.append(f"| {module} | {killed} | {total} | {pct} | {n_explained} | {result['run_at']} "
+        of_all = result.get("mutants_in_module", total)
+        tested = f"{total} of {of_all}" if of_all > len(result["statuses"]) else str(total)
+        lines.append(f"| {module} | {killed} | {tested} | {pct} | {n_explained} | {result['run_at']} "
                      f"| {result['seconds']} |")
     for module in targets["modules"]:
         result = results.get(module)
@@ -158,6 +204,8 @@ def write_report(results: dict, targets: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="module paths as in bench/mutation_targets.toml (default: all)")
+    parser.add_argument("--max-mutants", type=int, default=int(os.environ.get("MAX_MUTANTS") or 0),
+                        help="test at most this many mutants per module, spread evenly (default: all; env MAX_MUTANTS)")
     parser.add_argument("--report-only", action="store_true", help="rewrite bench/MUTATION.md from the stored results")
     args = parser.parse_args()
     targets = load_targets()
@@ -168,12 +216,17 @@ def main() -> int:
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     if not args.report_only:
         WORK.mkdir(parents=True, exist_ok=True)
+        by_app: dict[tuple[str, bool], list[str]] = {}  # a module that needs a fresh database runs on its own
         for module in args.modules or list(targets["modules"]):
-            results[module] = run_module(module, targets["modules"][module])
+            fresh = bool(targets["modules"][module].get("fresh_db"))
+            by_app.setdefault((module.split("/")[0], fresh), []).append(module)
+        for modules in by_app.values():
+            for module, result in run_session(modules, targets["modules"], args.max_mutants).items():
+                results[module] = result
+                killed, total = score(result)
+                print(f"  {module}: {killed}/{total} killed", flush=True)
             RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
             write_report(results, targets)
-            killed, total = score(results[module])
-            print(f"  {killed}/{total} killed in {results[module]['seconds']} s", flush=True)
     write_report(results, targets)
     return 0
 

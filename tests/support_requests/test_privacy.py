@@ -1,12 +1,13 @@
 """Who sees a request (matrix), export and anonymisation of a person, and the retention period."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Site
 
-from support_requests.models import Status, SupportRequest
+from support_requests.models import Status, SupportRequest, SupportSettings
 from support_requests.retention import REDACTED, anonymise_expired
 from tests.factories.experts import ExpertFactory
 from tests.factories.support_requests import SupportRequestFactory
@@ -83,3 +84,38 @@ def test_requests_closed_longer_than_the_retention_period_are_anonymised(client,
                                              .values_list("pk", flat=True))
     call_command("anonymise_requests")
     assert "anonymised: 0" in capsys.readouterr().out
+
+
+def test_anonymisation_also_empties_the_timeline_notes_the_feedback_and_the_phone_number(coordinator):
+    now = timezone.now()
+    old = SupportRequestFactory(status=Status.CLOSED, closed_at=now - timedelta(days=25 * 31),
+                                contact_phone="06-12345678", feedback_comment="Sanne was erg blij met de hulp")
+    old.timeline.create(at=now - timedelta(days=800), actor=coordinator, note="Gebeld met Sanne op 06-12345678")
+    other = SupportRequestFactory()
+    other.timeline.create(at=now, actor=coordinator, note="Nog open: gebeld met de aanvrager")
+    anonymise_expired(now)
+    old.refresh_from_db()
+    assert (old.contact_phone, old.feedback_comment) == ("", "")
+    assert list(old.timeline.values_list("note", "actor")) == [("", None)]
+    assert list(other.timeline.values_list("note", "actor")) == [("Nog open: gebeld met de aanvrager", coordinator.pk)]
+
+
+def _closed_at(*moments):
+    return [SupportRequestFactory(status=Status.CLOSED, closed_at=moment) for moment in moments]
+
+
+def test_personal_data_is_kept_exactly_24_months_after_closing():
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    expired, kept = _closed_at(datetime(2024, 12, 1, 11, 59, tzinfo=UTC), datetime(2024, 12, 1, 12, 1, tzinfo=UTC))
+    assert anonymise_expired(now) == [expired.reference]
+    kept.refresh_from_db()
+    assert kept.anonymised_at is None and kept.contact_name != REDACTED
+
+
+def test_a_retention_period_set_in_months_counts_calendar_months_ending_on_the_last_day(home):
+    settings = SupportSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.retention_months = 18
+    settings.save()
+    now = datetime(2026, 8, 31, 12, 0, tzinfo=UTC)  # 18 months earlier: 28 February 2025 (no 31st)
+    expired, kept = _closed_at(datetime(2025, 2, 28, 11, 0, tzinfo=UTC), datetime(2025, 3, 1, 9, 0, tzinfo=UTC))
+    assert anonymise_expired(now) == [expired.reference]
