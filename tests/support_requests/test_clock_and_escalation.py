@@ -168,3 +168,36 @@ def test_overdue_non_acute_request_is_reminded_daily(coordinator, django_capture
     assert run(due + timedelta(hours=24, minutes=2), django_capture_on_commit_callbacks).references == []
     assert run(due + timedelta(hours=48, minutes=2), django_capture_on_commit_callbacks).reminded == [req.reference]
     assert len(overdue_mails()) == 2 and not overdue_mails()[0].subject.startswith("[ACUUT]")
+
+
+def timeline(req):
+    return [(e.at, e.actor_label, e.note) for e in req.timeline.exclude(note="Hulpvraag ontvangen.")]
+
+
+@pytest.mark.django_db
+def test_the_timeline_says_the_system_widened_and_warned_and_when(coordinator, duty, emmen,
+                                                                   django_capture_on_commit_callbacks):
+    """What the coordinator reads on an acute request the clock escalated: each line by the system, at its check."""
+    ExpertFactory(name="Emmenaar", municipality=emmen, levels=["acuut"])  # the only candidate, within the province
+    req = SupportRequestFactory(level="acuut", created_at=START)
+    overdue, widened, repeated = (START + timedelta(hours=h, minutes=m) for h, m in ((2, 1), (4, 1), (5, 31)))
+    for when in (overdue, START + timedelta(hours=3, minutes=1), widened, START + timedelta(hours=5, minutes=1),
+                 repeated):
+        run(when, django_capture_on_commit_callbacks)
+    lines = timeline(req)
+    assert lines[0][:2] == (overdue, "Systeem") and lines[0][2].startswith("Termijn verstreken")
+    assert (overdue, "Systeem", "Acute vraag automatisch verbreed naar laag 2.") in lines
+    assert (widened, "Systeem", "Acute vraag automatisch verbreed naar laag 3.") in lines
+    assert (repeated, "Systeem", "Nog steeds geen expert na de laatste laag: waarschuwing 1 aan de coördinatoren en "
+                                 "de coördinator van dienst.") in lines
+    assert any(label == "Systeem (escalatie)" and "Emmenaar gevraagd" in note for _, label, note in lines)
+
+
+@pytest.mark.django_db
+def test_the_daily_reminder_is_on_the_timeline_by_the_system(coordinator, django_capture_on_commit_callbacks):
+    req = SupportRequestFactory(level="implementatie", created_at=START)
+    reminded = req.match_due_at + timedelta(hours=24, minutes=1)
+    run(req.match_due_at + timedelta(minutes=1), django_capture_on_commit_callbacks)
+    run(reminded, django_capture_on_commit_callbacks)
+    reminder = "Nog steeds te laat: dagelijkse herinnering aan de coördinatoren."
+    assert timeline(req)[-1] == (reminded, "Systeem", reminder)
