@@ -61,10 +61,11 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 ## mutate: mutation testing of the rule modules, one at a time with each module's own tests (bench/MUTATION.md);
-## `make mutate MODULE=support_requests/assignment.py` for one module, MAX_MUTANTS=100 for an even sample of each.
+## `make mutate MODULE=support_requests/assignment.py` for one module, MAX_MUTANTS=100 for an even sample of each,
+## SURVIVORS=1 to test only the stored survivors again (after writing tests).
 ## Slow (minutes per module), not part of CI.
 mutate: $(STAMP) $(MO)
-	nice -n 10 $(PY) bench/mutate.py $(if $(MAX_MUTANTS),--max-mutants $(MAX_MUTANTS)) $(MODULE)
+	nice -n 10 $(PY) bench/mutate.py $(if $(MAX_MUTANTS),--max-mutants $(MAX_MUTANTS)) $(if $(SURVIVORS),--survivors) $(MODULE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

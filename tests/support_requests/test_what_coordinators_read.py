@@ -10,10 +10,10 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from experts.factories import ExpertFactory
 from support_requests import assignment, deadlines, lifecycle
-from support_requests.factories import SupportRequestFactory
 from support_requests.models import Status
+from tests.factories.experts import ExpertFactory
+from tests.factories.support_requests import SupportRequestFactory
 
 pytestmark = pytest.mark.django_db
 
