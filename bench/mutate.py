@@ -52,11 +52,13 @@ def load_targets() -> dict:
         return tomllib.load(f)
 
 
-def scratch_folder(modules: list[str], targets: dict) -> Path:
+def scratch_folder(modules: list[str], targets: dict, *, keep: bool = False) -> Path:
     """A folder with links to the project and a pyproject.toml whose [tool.mutmut] names these modules (of one app)
     and their tests."""
     name = modules[0].replace("/", "__").removesuffix(".py") if len(modules) == 1 else modules[0].split("/")[0]
     folder = WORK / name
+    if keep:
+        return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for name in [*apps(), "tests", *ALSO_COPY]:
@@ -101,11 +103,12 @@ print(json.dumps(list(names)))
     return [names[i * len(names) // limit] for i in range(limit)], len(names)
 
 
-def run_session(modules: list[str], targets: dict, limit: int, only: list[str] | None = None) -> dict[str, dict]:
+def run_session(modules: list[str], targets: dict, limit: int, only: list[str] | None = None,
+                collect: bool = False) -> dict[str, dict]:
     """Run mutmut once over these modules of one app, with the union of their tests (each mutant runs only the
     tests that execute its function); a sample of at most `limit` mutants per module when limit > 0. Returns per
     module its mutants' statuses and the diffs of the survivors."""
-    folder = scratch_folder(modules, targets)
+    folder = scratch_folder(modules, targets, keep=collect)
     chosen, in_all = list(only or []), {}
     if limit and not only:
         for module in modules:
@@ -120,24 +123,30 @@ def run_session(modules: list[str], targets: dict, limit: int, only: list[str] |
     log = WORK / f"{folder.name}.log"
     started = time.monotonic()
     print(f"mutate {', '.join(modules)} (log: {log.relative_to(ROOT)})", flush=True)
-    with log.open("w") as out:
-        subprocess.run([str(MUTMUT), "run", "--max-children", "1", *chosen], cwd=folder, env=env, stdout=out,
-                       stderr=subprocess.STDOUT, check=False)
+    if not collect:
+        with log.open("w") as out:
+            subprocess.run([str(MUTMUT), "run", "--max-children", "1", *chosen], cwd=folder, env=env, stdout=out,
+                           stderr=subprocess.STDOUT, check=False)
     seconds = round(time.monotonic() - started)
     listing = subprocess.run([str(MUTMUT), "results", "--all", "true"], cwd=folder, env=env, capture_output=True,
                              text=True, check=False).stdout
     statuses = dict(re.findall(r"^\s+(\S+): (.+)$", listing, flags=re.MULTILINE))
     if chosen:
         statuses = {name: status for name, status in statuses.items() if name in set(chosen)}
+    survivors = [name for name, status in statuses.items() if status not in KILLED | NOT_COUNTED]
+    code = """
+import json, sys
+from mutmut.mutation.diff_apply import find_mutant, get_diff_for_mutant
+names = json.loads(sys.stdin.read())
+print(json.dumps({n: get_diff_for_mutant(n, path=find_mutant(n).path) for n in names}))
+"""
+    shown = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", code], cwd=folder, env=env,
+                           input=json.dumps(survivors), capture_output=True, text=True, check=False).stdout
+    all_diffs = json.loads(shown.splitlines()[-1]) if shown.strip() else {}
     results = {}
     for module in modules:
         mine = {name: status for name, status in statuses.items() if name.startswith(prefix(module))}
-        diffs = {}
-        for name, status in mine.items():
-            if status not in KILLED | NOT_COUNTED:
-                shown = subprocess.run([str(MUTMUT), "show", name], cwd=folder, env=env, capture_output=True,
-                                       text=True, check=False).stdout
-                diffs[name] = "\n".join(line for line in shown.splitlines() if not line.startswith("# "))
+        diffs = {name: diff for name, diff in all_diffs.items() if name in mine}
         results[module] = {"statuses": mine, "diffs": diffs, "seconds": seconds,
                            "mutants_in_module": in_all.get(module, len(mine)), "together_with": len(modules) - 1,
                            "run_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
@@ -209,6 +218,8 @@ def main() -> int:
                         help="test at most this many mutants per module, spread evenly (default: all; env MAX_MUTANTS)")
     parser.add_argument("--survivors", action="store_true",
                         help="test again only the stored survivors (and timeouts) of these modules, after new tests")
+    parser.add_argument("--collect", action="store_true",
+                        help="do not run: read the statuses of the last run from its scratch folder")
     parser.add_argument("--report-only", action="store_true", help="rewrite bench/MUTATION.md from the stored results")
     args = parser.parse_args()
     targets = load_targets()
@@ -230,7 +241,8 @@ def main() -> int:
                         if status not in KILLED | NOT_COUNTED]
                 if not only:
                     continue
-            for module, result in run_session(modules, targets["modules"], args.max_mutants, only).items():
+            for module, result in run_session(modules, targets["modules"], args.max_mutants, only,
+                                              collect=args.collect).items():
                 if only:  # merge: the other mutants keep their stored status
                     old = results[module]
                     old["statuses"].update(result["statuses"])
