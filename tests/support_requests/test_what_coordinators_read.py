@@ -179,3 +179,29 @@ def test_an_expired_link_is_on_the_timeline_and_the_next_candidate_is_asked_by_t
     asked = req.timeline.get(actor_label="Systeem (na verlopen link)")
     assert asked.at == expiry and asked.note.startswith(f"{second.name if first.expert == expert else expert.name} ")
     assert {i.expert_id for i in req.invitations.all()} == {expert.id, second.id}
+
+
+def test_joint_webcare_proposes_the_large_neighbours_and_the_small_ones_that_asked_the_same(emmen):
+    from support_requests.matching import webcare_partners_for_request
+    from support_requests.models import RequestKind
+    from trainingnet.models import Municipality
+
+    de_wolden, assen = (Municipality.objects.get(cbs_code=code) for code in ("GM1690", "GM0106"))
+    req = SupportRequestFactory(kind=RequestKind.JOINT_WEBCARE, municipality=de_wolden)
+    SupportRequestFactory(kind=RequestKind.JOINT_WEBCARE, municipality=assen)
+    by_name = {p.municipality.name: p for p in webcare_partners_for_request(req)}
+    assert "De Wolden" not in by_name
+    assert (by_name["Assen"].role, by_name["Assen"].reasons) == (
+        "partner", ("Vroeg ook om gezamenlijke webcare (eigen provincie)",))
+    assert by_name["Groningen"].reasons == (
+        "100.000+ gemeente in de buurprovincie: kan de webcare overnemen of trekken",)
+
+
+def test_the_coverage_table_counts_the_provinces_own_experts_in_the_first_tier(emmen):
+    from support_requests.matching import coverage
+
+    expert = ExpertFactory(name="Emmenaar", municipality=emmen, levels=["acuut"])
+    (drenthe_acute,) = [cell for row in coverage() for cell in row
+                        if cell.province_name == "Drenthe" and cell.level == "acuut"]
+    assert drenthe_acute.per_tier[0] == 1
+    assert [c.expert.id for c in drenthe_acute.first][:1] == [expert.id]
