@@ -201,3 +201,59 @@ def test_the_daily_reminder_is_on_the_timeline_by_the_system(coordinator, django
     run(reminded, django_capture_on_commit_callbacks)
     reminder = "Nog steeds te laat: dagelijkse herinnering aan de coördinatoren."
     assert timeline(req)[-1] == (reminded, "Systeem", reminder)
+
+
+def works_in_zeeland(name, emmen):
+    from trainingnet.models import Province
+
+    zeeland = Province.objects.get(name="Zeeland")
+    return ExpertFactory(name=name, municipality=emmen, levels=["acuut"], provinces=[zeeland])
+
+
+def sluis_at_the_last_tier():
+    sluis = Municipality.objects.get(cbs_code="GM1714")
+    return SupportRequestFactory(level="acuut", created_at=START, municipality=sluis, escalation_tier=4,
+                                 overdue_since=START + timedelta(hours=2, minutes=1),
+                                 last_escalated_at=START + timedelta(hours=4))
+
+
+@pytest.mark.django_db
+def test_after_the_last_tier_the_system_asks_a_new_expert_when_nobody_is_asked(coordinator, emmen,
+                                                                               django_capture_on_commit_callbacks):
+    req = sluis_at_the_last_tier()
+    works_in_zeeland("Nieuwkomer", emmen)  # joined after the last widening
+    assert run(START + timedelta(hours=4, minutes=31), django_capture_on_commit_callbacks).repeated == [req.reference]
+    assert list(req.invitations.values_list("expert__name", flat=True)) == ["Nieuwkomer"]
+    assert req.timeline.get(note__startswith="Nieuwkomer gevraagd").actor_label == "Systeem (escalatie)"
+
+
+@pytest.mark.django_db
+def test_after_the_last_tier_no_second_expert_is_asked_while_one_has_not_answered(coordinator, emmen,
+                                                                                   django_capture_on_commit_callbacks):
+    req = sluis_at_the_last_tier()
+    first = works_in_zeeland("Eerste", emmen)
+    works_in_zeeland("Tweede", emmen)
+    assignment.ask_expert(req, first, tier=2, now=START + timedelta(hours=4))  # the link is valid for an hour
+    assert run(START + timedelta(hours=4, minutes=31), django_capture_on_commit_callbacks).repeated == [req.reference]
+    assert list(req.invitations.values_list("expert__name", flat=True)) == ["Eerste"]
+
+
+@pytest.mark.django_db
+def test_at_the_deadline_itself_a_request_is_not_yet_late_and_a_day_late_reads_in_days(db):
+    req = SupportRequestFactory(level="acuut", created_at=START)
+    req.first_response_at = START + timedelta(minutes=10)
+    assert not deadlines.is_overdue(req, req.match_due_at)
+    assert deadlines.is_overdue(req, req.match_due_at + timedelta(seconds=1))
+    assert deadlines.countdown(req, req.match_due_at + timedelta(days=1, minutes=5)) == "1 d 0 u 5 min te laat"
+
+
+@pytest.mark.django_db
+def test_the_aftercare_term_is_a_site_setting(home):
+    from wagtail.models import Site
+
+    from support_requests.models import SupportSettings
+
+    settings = SupportSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.aftercare_working_days = 7
+    settings.save()
+    assert deadlines.current_targets().aftercare_working_days == 7
