@@ -119,7 +119,7 @@ def run_session(modules: list[str], targets: dict, limit: int, only: list[str] |
     if any(targets[m].get("fresh_db") for m in modules):
         env.pop("TEST_DATABASE_NAME", None)
     else:
-        env["TEST_DATABASE_NAME"] = str(WORK / "test.sqlite3")
+        env["TEST_DATABASE_NAME"] = str(WORK / f"test-{folder.name}.sqlite3")  # one per session: two may run at once
     log = WORK / f"{folder.name}.log"
     started = time.monotonic()
     print(f"mutate {', '.join(modules)} (log: {log.relative_to(ROOT)})", flush=True)
