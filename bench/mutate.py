@@ -253,6 +253,10 @@ def main() -> int:
                 results[module] = result
                 killed, total = score(result)
                 print(f"  {module}: {killed}/{total} killed", flush=True)
+            # Another run may have written other modules meanwhile: keep theirs, write ours.
+            stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+            stored.update({module: results[module] for module in modules})
+            results = stored
             RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
             write_report(results, targets)
     write_report(results, targets)
