@@ -157,3 +157,13 @@ def test_support_request_figures(requests):
     assert compute("median_first_response") == {ZEELAND: pytest.approx(1.5)}
     assert compute("median_accepted") == {ZEELAND: pytest.approx(4.5)}
     assert compute("within_deadline") == {ZEELAND: pytest.approx(0.5)}  # the open one is not judged yet
+
+
+def test_a_province_whose_only_request_waits_for_its_first_response_has_no_median_yet():
+    """Groningen (Westerkwartier): one acute request filed 5 hours ago, nobody answered: late, and no medians."""
+    from tests.factories.support_requests import SupportRequestFactory
+
+    now = timezone.now()
+    SupportRequestFactory(municipality=gm("GM1969"), level="acuut", created_at=now - datetime.timedelta(hours=5))
+    assert compute("within_deadline", now) == {GRONINGEN: 0}
+    assert compute("median_first_response", now) == {} and compute("median_accepted", now) == {}
