@@ -102,3 +102,12 @@ def test_a_trainer_of_a_volunteering_small_municipality_may_pledge_and_others_ma
     made = pledge(trainer, MONTH)
     assert made.province.name == "Zeeland"
     assert by_name(coverage(MONTH))["Zeeland"].count == 1
+
+
+def test_a_small_volunteer_lends_only_in_its_own_province(scheduling_settings):
+    """De Wolden (Drenthe) volunteers: Drenthe may ask it, Zeeland (not a neighbour) and Overijssel (one) may not."""
+    Municipality.objects.filter(cbs_code="GM1690").update(volunteers_trainers=True)
+    rows = by_name(coverage(MONTH))
+    assert "De Wolden" in [m.name for m in rows["Drenthe"].candidates]
+    assert "De Wolden" not in [m.name for m in rows["Zeeland"].candidates]
+    assert "De Wolden" not in [m.name for m in rows["Overijssel"].candidates]
