@@ -245,7 +245,7 @@ def main() -> int:
                                               collect=args.collect).items():
                 if only:  # merge: the other mutants keep their stored status
                     old = results[module]
-                    old["statuses"].update(result["statuses"])
+                    old["statuses"].update({n: st for n, st in result["statuses"].items() if st not in NOT_COUNTED})
                     old["diffs"] = {n: d for n, d in {**old["diffs"], **result["diffs"]}.items()
                                     if old["statuses"][n] not in KILLED | NOT_COUNTED}
                     old["run_at"], old["seconds"] = result["run_at"], old["seconds"] + result["seconds"]
