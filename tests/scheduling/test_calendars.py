@@ -150,3 +150,19 @@ def test_confirmation_attachment_is_the_same_event_as_the_personal_feed(client, 
     feed = CalendarFeed.objects.create(user=person)
     in_feed = events(parse(client.get(feed.get_absolute_url()).content))[0]
     assert attached["UID"] == in_feed["UID"] == f"boeking-{booking.pk}@{str(attached['UID']).split('@')[1]}"
+
+
+def test_what_a_calendar_app_shows_of_a_group_session_and_the_province_feed(client, around_dst, settings):
+    """The description, the reminder's text, the feed's name and time zone, and an address of this site's own host."""
+    settings.SITE_URL = "https://trainingnet.example"
+    session = around_dst[0]
+    session.training_day.online_url = "https://meet.example/zeeland"
+    session.training_day.save()
+    event = events(parse(client.get(f"/agenda/sessie/{session.pk}.ics").content))[0]
+    description = str(event["DESCRIPTION"])
+    assert "Groepssessie voor de gemeenten van Zeeland." in description
+    assert "Online: https://meet.example/zeeland" in description
+    assert str(event.walk("VALARM")[0]["DESCRIPTION"]) == f"Morgen: {session.title}"
+    assert str(event["UID"]) == f"sessie-{session.pk}@trainingnet.example"
+    feed = parse(client.get("/agenda/provincie/PV29.ics").content)
+    assert (str(feed["X-WR-CALNAME"]), str(feed["X-WR-TIMEZONE"])) == ("Collega-traindagen Zeeland", "Europe/Amsterdam")
