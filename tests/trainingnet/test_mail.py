@@ -62,3 +62,31 @@ def test_a_mail_that_keeps_failing_is_given_up_after_its_attempts(django_capture
     stuck = OutgoingMail.objects.get()
     assert stuck.attempts == 20 and stuck.sent_at is None
     assert send_pending_mail() == (0, 0)
+
+
+def test_what_arrives_is_the_saved_text_its_html_and_its_attachment_on_one_subject_line(
+        django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail(["a@gemeente.example"], "Bevestiging\nvan uw plek", "Uw plek is gereserveerd.",
+                   html_body="<p>Uw plek is gereserveerd.</p>",
+                   attachments=[("sessie.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")])
+        queue_mail(["b@gemeente.example"], "Alleen tekst", "Zonder opmaak.")
+    rich, plain = mail.outbox
+    assert (rich.subject, rich.body) == ("Bevestiging van uw plek", "Uw plek is gereserveerd.")
+    assert rich.alternatives[0][:2] == ("<p>Uw plek is gereserveerd.</p>", "text/html")
+    assert rich.attachments[0][:2] == ("sessie.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    assert plain.alternatives == [] and plain.body == "Zonder opmaak."
+
+
+def test_a_templated_mail_is_rendered_in_the_readers_language_with_the_sites_address(
+        django_capture_on_commit_callbacks, settings):
+    from trainingnet.mail import queue_templated_mail
+
+    settings.SITE_URL = "https://trainingnet.example"
+    context = {"booking": {"user": {"first_name": "Sanne"}}, "session": {"title": "Webcare"},
+               "evaluation_path": "/evaluatie/abc/"}
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_templated_mail(["a@gemeente.example"], "scheduling/mail/evaluation_request", context, language="en")
+    (sent,) = mail.outbox
+    assert "https://trainingnet.example/evaluatie/abc/" in sent.body
+    assert sent.subject.startswith("How was Webcare?") and "Sanne" in sent.body and "Beste" not in sent.body
