@@ -200,6 +200,20 @@ def test_consent_withdrawn_removes_the_expert_from_the_cached_directory_and_thei
     assert client.get(f"/experts/{expert.pk}/").status_code == 404
 
 
+
+def test_a_deleted_expert_is_gone_from_the_cached_directory_and_their_page(client, page_cache, registry):
+    from tests.factories.experts import ExpertFactory
+
+    expert = ExpertFactory(name="Fenna Verdwijnt")
+    assert "Fenna Verdwijnt" in client.get("/experts/").content.decode()
+    assert client.get(f"/experts/{expert.pk}/").status_code == 200
+
+    pk = expert.pk
+    expert.delete()
+
+    assert "Fenna Verdwijnt" not in client.get("/experts/").content.decode()
+    assert client.get(f"/experts/{pk}/").status_code == 404
+
 # ---- what is never cached, and the stampede guard
 
 def test_a_members_page_is_never_served_to_an_anonymous_visitor(page_cache, trainer, home):
