@@ -70,16 +70,6 @@ def test_a_forbidden_move_says_from_where_to_where(coordinator):
         lifecycle.transition(req, Status.CLOSED, actor=coordinator)
 
 
-def test_a_reopened_request_says_so_for_the_requester_and_starts_its_warnings_again(coordinator):
-    req = SupportRequestFactory(status=Status.DONE, escalation_tier=4, escalation_repeats=3)
-    lifecycle.reopen(req, comment="Het bericht gaat nog steeds rond.")
-    req.refresh_from_db()
-    _, who, note = line(req)
-    assert (who, note) == ("Aanvrager", "Heropend: volgens de aanvrager is het probleem niet opgelost. "
-                                        "Het bericht gaat nog steeds rond.")
-    assert (req.escalation_tier, req.escalation_repeats) == (1, 0)
-
-
 def changed_meanwhile(req, seen):
     with pytest.raises(lifecycle.ChangedMeanwhile) as refused, transaction.atomic():
         lifecycle.lock_for_change(req.pk, seen)
