@@ -23,8 +23,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from experts.models import Expert
 from support_requests import lifecycle, notifications, timeline
 from support_requests.deadlines import current_targets
+from support_requests.matching import (
+    candidates_for_request,
+    exclusions,
+    load_experts,
+    reasons_for,
+    request_profile,
+    tier_of,
+)
 from support_requests.models import ActorRole, ExpertInvitation, InvitationStatus, Status, SupportRequest
 
 SALT = "support_requests.invitation"
@@ -95,8 +104,6 @@ def ask_candidate(req: SupportRequest, expert_id: int, *, asked_by, now: datetim
                   ) -> ExpertInvitation:
     """Vraag expert: a coordinator asks one of the request's candidates, at the tier and with the reasons the
     matching gives them; an expert who is not (or no longer) a candidate cannot be asked this way."""
-    from experts.models import Expert
-    from support_requests.matching import candidates_for_request
 
     now = now or timezone.now()
     match = next((c for c in candidates_for_request(req, now) if c.expert.id == expert_id), None)
@@ -110,7 +117,6 @@ def ask_candidate(req: SupportRequest, expert_id: int, *, asked_by, now: datetim
 def ask_by_hand(req: SupportRequest, expert, *, reason: str, coordinator, now: datetime | None = None,
                 ) -> ExpertInvitation:
     """A coordinator asks a listed expert of their own choosing, candidate or not; the reason goes on the timeline."""
-    from support_requests.matching import exclusions, load_experts, request_profile, tier_of
 
     reason = reason.strip()
     if not reason:
@@ -132,7 +138,6 @@ def ask_by_hand(req: SupportRequest, expert, *, reason: str, coordinator, now: d
 
 def matched_reasons(req: SupportRequest, expert, now: datetime | None = None) -> Callable[[], str]:
     """Why the matching proposes this expert, put into words when called (in the language active then)."""
-    from support_requests.matching import reasons_for
 
     return lambda: "\n".join(reasons_for(expert.pk, req, now))
 
@@ -227,8 +232,6 @@ def ask_next_candidate(req: SupportRequest, *, now: datetime | None = None, acto
                        actor_role: str = "", warn: bool = True) -> ExpertInvitation | None:
     """Ask the best-ranked candidate that was not asked before; tell the coordinators when nobody is left
     (`warn=False` when the escalation's own mail tells them already)."""
-    from experts.models import Expert
-    from support_requests.matching import candidates_for_request
 
     now = now or timezone.now()
     if not req.is_unmatched:

@@ -11,7 +11,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from experts.models import Expert
 from support_requests import intake, lifecycle
+from support_requests.escalation import check_deadlines
+from support_requests.matching import candidates_for_request
 from support_requests.models import ActorRole, Status, SupportRequest
 from trainingnet.models import Municipality, Topic, User
 
@@ -44,8 +47,6 @@ PLAN = [
 def load() -> None:
     if SupportRequest.objects.exists():
         return
-    from experts.models import Expert
-    from support_requests.matching import candidates_for_request
 
     rng = random.Random(2026)
     topics = list(Topic.objects.all())
@@ -91,6 +92,5 @@ def load() -> None:
             req.save(update_fields=["feedback_solved", "feedback_score", "feedback_at"])
             lifecycle.transition(req, Status.CLOSED, now=later + timedelta(hours=72), **by)
     # Mark the requests whose clock ran out (acute ones also widen a tier and ask the next expert).
-    from support_requests.deadlines import check_deadlines
 
     check_deadlines(now)

@@ -10,10 +10,11 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from support_requests.models import DutyShift
+
 
 def shift_on(moment: datetime):
     """The DutyShift of the local day of `moment`, or None when the roster leaves that day open."""
-    from support_requests.models import DutyShift
 
     weekday = timezone.localtime(moment).weekday()
     return (DutyShift.objects.select_related("coordinator")

@@ -24,7 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from support_requests import timeline
+from support_requests import notifications, timeline
+from support_requests.deadlines import current_targets, due_dates
 from support_requests.models import ActorRole, InvitationStatus, Status, SupportRequest, TimelineEntry
 
 ALLOWED: dict[str, frozenset[str]] = {
@@ -92,7 +93,6 @@ def transition(support_request: SupportRequest, to_status: str, *, actor=None, a
 
     The move starts from the status as it is in the database, under a row lock: an expert accepting and a
     coordinator withdrawing at the same moment cannot both start from the old status."""
-    from support_requests import notifications
 
     now = now or timezone.now()
     with transaction.atomic():
@@ -136,8 +136,6 @@ def transition(support_request: SupportRequest, to_status: str, *, actor=None, a
 
 
 def _restart_clock(req: SupportRequest, now: datetime) -> None:
-    from support_requests.deadlines import current_targets, due_dates
-
     req.response_due_at, req.match_due_at = due_dates(req.level, now, current_targets())
     req.assigned_expert = req.closed_at = req.matched_at = req.overdue_since = req.last_escalated_at = None
     req.taken_over_by = req.taken_over_at = req.feedback_at = None
@@ -146,7 +144,6 @@ def _restart_clock(req: SupportRequest, now: datetime) -> None:
 
 def reopen(support_request: SupportRequest, comment: str = "", now: datetime | None = None) -> TimelineEntry:
     """The requester answered "niet opgelost": back in behandeling with a new clock, the coordinators told."""
-    from support_requests import notifications
 
     now = now or timezone.now()
     entry = transition(support_request, Status.IN_PROGRESS, actor_role=ActorRole.REQUESTER, message="reopened",

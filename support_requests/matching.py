@@ -36,8 +36,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from experts.models import Expert
+from support_requests.models import (
+    OPEN_STATUSES,
+    ExpertInvitation,
+    InvitationStatus,
+    RequestKind,
+    Status,
+    SupportRequest,
+)
+from trainingnet.models import Municipality, Province
 
 INTERN, NETWORK, EXTERNAL = "intern", "netwerk", "extern"
 ACUTE = "acuut"
@@ -241,7 +255,6 @@ def acceptable_levels(level: str, delivery: str) -> frozenset[str]:
 
 def request_profile(support_request) -> RequestProfile:
     """Two queries: the province with its neighbours, and the request's topics."""
-    from trainingnet.models import Province
 
     province = Province.objects.prefetch_related("neighbours").get(pk=support_request.municipality.province_id)
     return RequestProfile(
@@ -256,11 +269,6 @@ def request_profile(support_request) -> RequestProfile:
 
 def load_experts(experts, now=None) -> list[CandidateExpert]:
     """The dataclasses of an Expert queryset, with open assignments and capacity used this month (four queries)."""
-    from django.db.models import Count, IntegerField, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-    from django.utils import timezone
-
-    from support_requests.models import ExpertInvitation, InvitationStatus, Status, SupportRequest
 
     now = now or timezone.now()
     month_start = timezone.localtime(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
@@ -300,9 +308,6 @@ def load_experts(experts, now=None) -> list[CandidateExpert]:
 def candidate_experts(profile: RequestProfile, now=None) -> list[CandidateExpert]:
     """Listed experts that offer one of the levels and may reach the province (four queries); `rank_candidates`
     decides."""
-    from django.db.models import Q
-
-    from experts.models import Expert
 
     reach = Q(provinces__cbs_code=profile.province_code) | Q(serves_whole_country=True)
     if profile.level == ACUTE:
@@ -314,7 +319,6 @@ def candidate_experts(profile: RequestProfile, now=None) -> list[CandidateExpert
 def reasons_for(expert_id: int, support_request, now=None) -> tuple[str, ...]:
     """Why one expert fits a request, in the active language: the lines a coordinator sees beside a candidate, for
     the invitation mail that is written in the expert's language."""
-    from experts.models import Expert
 
     profile = request_profile(support_request)
     (expert,) = load_experts(Expert.objects.filter(pk=expert_id), now)
@@ -340,9 +344,6 @@ class ExpertVerdict:
 def search_experts(support_request, query: str, limit: int = 20, now=None) -> list[ExpertVerdict]:
     """Experts whose name, municipality or organisation contains `query`, each with why they are (not) a candidate
     for the request (seven queries)."""
-    from django.db.models import Q
-
-    from experts.models import Expert
 
     query = query.strip()
     if not query:
@@ -372,8 +373,6 @@ COVERAGE_LEVELS = ("acuut", "implementatie", "nazorg")
 def coverage(now=None) -> list[list[CoverageCell]]:
     """For each of the 12 provinces (rows) and each level (columns): who would be asked for a request without
     topics, counted per tier, with the first three (seven queries)."""
-    from experts.models import Expert
-    from trainingnet.models import Province
 
     experts = load_experts(Expert.objects.listed(), now)
     rows = []
@@ -392,8 +391,6 @@ def coverage(now=None) -> list[list[CoverageCell]]:
 
 def webcare_partners_for_request(support_request) -> list[RankedPartner]:
     """Proposed partners for a joint-webcare request (three queries)."""
-    from support_requests.models import OPEN_STATUSES, RequestKind, SupportRequest
-    from trainingnet.models import Municipality, Province
 
     province = Province.objects.prefetch_related("neighbours").get(pk=support_request.municipality.province_id)
     codes = {province.cbs_code, *(n.cbs_code for n in province.neighbours.all())}

@@ -19,6 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from support_requests.timeline import describe
+from trainingnet.roles import is_coordinator
+
 
 class RequestKind(models.TextChoices):
     SUPPORT = "hulp", _("Hulp van een expert")
@@ -75,7 +78,6 @@ class SupportRequestQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> SupportRequestQuerySet:
         """Coordinators see all; an expert the requests assigned to them; a requester their own."""
-        from trainingnet.roles import is_coordinator
 
         if not user.is_authenticated:
             return self.none()
@@ -204,7 +206,6 @@ class TimelineEntry(models.Model):
     @property
     def text(self) -> str:
         """The line in the language of the page or mail being written (the message, then the typed note)."""
-        from support_requests.timeline import describe
 
         return describe(self.message, self.params, self.note)
 

@@ -11,6 +11,8 @@ from datetime import datetime
 
 from django.conf import settings
 
+from support_requests.duty import shift_on
+from support_requests.models import Status, SupportRequest
 from trainingnet import roles
 from trainingnet.mail import queue_templated_mail
 
@@ -53,7 +55,6 @@ def mail_requester_matched(req) -> None:
 
 def mail_requester_status(req, status: str) -> None:
     """The requester hears of every change they care about, with the status link."""
-    from support_requests.models import Status
 
     if not req.contact_email:
         return
@@ -95,8 +96,6 @@ def mail_coordinators_no_candidate(req) -> None:
 
 def mail_coordinators_overdue(result, now: datetime) -> None:
     """One mail per run to all coordinators and the coordinator on duty ([ACUUT] when an acute request is in it)."""
-    from support_requests.duty import shift_on
-    from support_requests.models import SupportRequest
 
     requests = list(SupportRequest.objects.filter(reference__in=result.references).select_related("municipality")
                     .order_by("match_due_at"))

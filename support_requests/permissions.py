@@ -10,7 +10,6 @@ answers the admin's questions (menu, listing, request page, actions) with it.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from trainingnet import roles
@@ -21,8 +20,9 @@ HANDLE = "handle"
 
 
 def may_handle_requests(user) -> bool:
-    """Coordinators (and superusers) see and handle every support request in the back office."""
-    return roles.is_coordinator(user)
+    """Coordinators (and superusers) see and handle every support request in the back office
+    (`support_requests.handle_requests` in support_requests/rules.py)."""
+    return user.has_perm("support_requests.handle_requests")
 
 
 class CoordinatorsOnlyPolicy(BasePermissionPolicy):
@@ -38,7 +38,6 @@ class CoordinatorsOnlyPolicy(BasePermissionPolicy):
         return bool(self.actions.intersection(actions)) and may_handle_requests(user)
 
     def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
         if not self.actions.intersection(actions):
-            return users.none()
-        return users.filter(Q(is_superuser=True) | Q(groups__name=roles.COORDINATOR)).distinct()
+            return get_user_model().objects.none()
+        return roles.coordinators()

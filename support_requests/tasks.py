@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from support_requests.escalation import check_deadlines
+from support_requests.retention import anonymise_expired
+
 
 @task()
 def check_deadlines_task() -> dict:
-    from support_requests.deadlines import check_deadlines
-
     result = check_deadlines()
     return {"newly_overdue": result.newly_overdue, "escalated": result.escalated, "repeated": result.repeated,
             "reminded": result.reminded,
@@ -17,6 +18,4 @@ def check_deadlines_task() -> dict:
 
 @task()
 def anonymise_expired_task() -> list[str]:
-    from support_requests.retention import anonymise_expired
-
     return anonymise_expired()

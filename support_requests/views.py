@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,7 +23,6 @@ from support_requests.models import ActorRole, InvitationStatus, Status, Support
 def client_ip(request) -> str:
     """The visitor's address as allauth determines it for its own rate limits: REMOTE_ADDR, or behind a proxy the
     address the proxy saw (TRUSTED_PROXY_COUNT), so that all visitors do not share the proxy's address."""
-    from allauth.account.adapter import get_adapter
 
     try:
         return get_adapter(request).get_client_ip(request)

@@ -109,11 +109,14 @@ def members(role: str):
     return User.objects.filter(groups__name=role, is_active=True)
 
 
+def coordinators():
+    """The active coordinators and superusers: everyone `is_coordinator` holds for."""
+    return User.objects.filter(Q(groups__name=COORDINATOR) | Q(is_superuser=True), is_active=True).distinct()
+
+
 def coordinator_emails() -> list[str]:
     """The addresses of the active coordinators and superusers: who decide on membership requests."""
-
-    return list(User.objects.filter(Q(groups__name=COORDINATOR) | Q(is_superuser=True), is_active=True)
-                .values_list("email", flat=True).distinct())
+    return list(coordinators().values_list("email", flat=True))
 
 
 def may_grant_superuser(editor) -> bool:

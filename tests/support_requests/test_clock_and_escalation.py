@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 
-from support_requests import assignment, deadlines
+from support_requests import assignment, deadlines, escalation
 from support_requests.deadlines import Targets, add_office_hours, add_working_days, due_dates, is_working_day
 from support_requests.models import DutyShift, Status
 from tests.factories.experts import ExpertFactory
@@ -97,7 +97,7 @@ def duty(db):
 
 def run(when, capture):
     with capture(execute=True):
-        return deadlines.check_deadlines(when)
+        return escalation.check_deadlines(when)
 
 
 def overdue_mails():

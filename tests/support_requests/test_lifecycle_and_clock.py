@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from wagtail.models import Site
 
-from support_requests import deadlines, lifecycle
+from support_requests import deadlines, escalation, lifecycle
 from support_requests.deadlines import Targets, add_working_days, due_dates
 from support_requests.models import ExpertInvitation, Status, SupportSettings
 from tests.factories.experts import ExpertFactory
@@ -91,7 +91,7 @@ def test_check_deadlines_marks_overdue_mails_coordinators_once(coordinator, djan
     late = SupportRequestFactory(level="implementatie", created_at=now - timedelta(days=6))
     on_time = SupportRequestFactory(level="implementatie", created_at=now - timedelta(hours=1))
     with django_capture_on_commit_callbacks(execute=True):
-        result = deadlines.check_deadlines(now)
+        result = escalation.check_deadlines(now)
     assert result.newly_overdue == [late.reference]
     overdue_mail = next(m for m in mail.outbox if m.to == [coordinator.email])
     assert late.reference in overdue_mail.body and on_time.reference not in overdue_mail.body
@@ -100,7 +100,7 @@ def test_check_deadlines_marks_overdue_mails_coordinators_once(coordinator, djan
     assert "Termijn verstreken" in late.timeline.last().text
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert deadlines.check_deadlines(now + timedelta(minutes=5)).newly_overdue == []
+        assert escalation.check_deadlines(now + timedelta(minutes=5)).newly_overdue == []
     assert mail.outbox == []
 
 
@@ -114,25 +114,25 @@ def test_acute_request_escalates_tier_by_tier_and_asks_the_next_expert_itself(
     start = datetime(2026, 3, 4, 9, 0, tzinfo=AMS)
     req = SupportRequestFactory(level="acuut", created_at=start)
     with django_capture_on_commit_callbacks(execute=True):
-        result = deadlines.check_deadlines(start + timedelta(hours=2, minutes=1))
+        result = escalation.check_deadlines(start + timedelta(hours=2, minutes=1))
     req.refresh_from_db()
     assert result.escalated == [req.reference] and req.escalation_tier == 2
     # Nobody was asked yet, so the best candidate (tier 1, Emmen) is asked first.
     assert list(req.invitations.values_list("expert__name", flat=True)) == ["Emmenaar"]
     assert any("Emmenaar" in m.to[0] or "Kunt u" in m.subject for m in mail.outbox)
     # Half an hour later: not yet a new tier (60 minutes between widenings by default).
-    deadlines.check_deadlines(start + timedelta(hours=2, minutes=31))
+    escalation.check_deadlines(start + timedelta(hours=2, minutes=31))
     req.refresh_from_db()
     assert req.escalation_tier == 2
     # Emmen's link expired after an hour: the next candidate within the tiers searched so far (Groningen) is asked.
-    deadlines.check_deadlines(start + timedelta(hours=3, minutes=5))
+    escalation.check_deadlines(start + timedelta(hours=3, minutes=5))
     req.refresh_from_db()
     assert list(req.invitations.values_list("expert__name", "status")) == [
         ("Emmenaar", "verlopen"), ("Groninger", "gevraagd")]
     # Past the 4-hour target without an accepting expert: the search widens again and the coordinators hear it.
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        deadlines.check_deadlines(start + timedelta(hours=4, minutes=1))
+        escalation.check_deadlines(start + timedelta(hours=4, minutes=1))
     req.refresh_from_db()
     assert req.escalation_tier == 3
     assert any(req.reference in m.body for m in mail.outbox if m.to == [coordinator.email])

@@ -11,7 +11,7 @@ from django.core import mail
 from django.utils import timezone, translation
 
 from support_requests import assignment, lifecycle
-from support_requests.deadlines import check_deadlines
+from support_requests.escalation import check_deadlines
 from support_requests.models import ActorRole, Status
 from support_requests.timeline import describe
 from tests.factories.experts import ExpertFactory

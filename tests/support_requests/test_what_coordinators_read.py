@@ -10,7 +10,7 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from support_requests import assignment, deadlines, lifecycle
+from support_requests import assignment, escalation, lifecycle
 from support_requests.models import Status
 from tests.factories.experts import ExpertFactory
 from tests.factories.support_requests import SupportRequestFactory
@@ -162,7 +162,7 @@ def test_an_expired_link_is_on_the_timeline_and_the_next_candidate_is_asked_by_t
     req = SupportRequestFactory(level="acuut")
     first = assignment.ask_next_candidate(req)
     expiry = first.expires_at
-    assert deadlines.check_deadlines(expiry).expired_invitations == 1
+    assert escalation.check_deadlines(expiry).expired_invitations == 1
     entries = list(req.timeline.order_by("-id")[:2])[::-1]
     assert (entries[0].at, entries[0].actor_label, entries[0].note) == (
         expiry, "Systeem", f"Verzoek aan {first.expert.name} verlopen zonder antwoord.")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from support_requests.deadlines import check_deadlines
+from support_requests.escalation import check_deadlines
 
 
 class Command(BaseCommand):
