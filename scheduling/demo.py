@@ -66,11 +66,12 @@ def _participant(municipality: Municipality, password: str) -> User:
 
 
 def _book(session: Session, user: User, status: str, when: datetime.datetime) -> Booking:
-    from scheduling.fees import fee_for
+    from scheduling.fees import record_fee
 
-    return Booking.objects.create(session=session, user=user, municipality_id=user.municipality_id, status=status,
-                                  fee=fee_for(session), created_at=when,
-                                  confirmed_at=when if status != Booking.Status.WAITING else None)
+    booking = Booking.objects.create(session=session, user=user, municipality_id=user.municipality_id, status=status,
+                                     created_at=when, confirmed_at=when if status != Booking.Status.WAITING else None)
+    record_fee(session, user, when)
+    return booking
 
 
 @transaction.atomic

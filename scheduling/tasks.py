@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from scheduling import calendars
+from scheduling import calendars, fees
 from scheduling.evaluations import evaluation_token
 from scheduling.models import Booking, Session
 from trainingnet.mail import queue_templated_mail
@@ -44,6 +44,7 @@ def _context(booking: Booking, **extra) -> dict:
         "ends": timezone.localtime(session.ends_at),
         "session_path": session.get_absolute_url(),
         "bookings_path": reverse("scheduling:my_bookings"),
+        "fee_text": fees.session_fee_text(session),
         **extra,
     }
 

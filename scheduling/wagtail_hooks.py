@@ -1,8 +1,9 @@
 """Back office of the train-your-colleague days (Wagtail admin → Collega-traindagen).
 
 Coordinators record pledges, plan training days and sessions, and look at bookings. Bookings are made and cancelled
-only through the site (scheduling/booking.py keeps the seat count and the waiting list right), so the admin shows them
-but does not add them. Cancelling a session here (status geannuleerd) mails everyone who booked it.
+only through scheduling/booking.py (which keeps the seat count, the waiting list and the offers right): on the site,
+or by a coordinator on someone's behalf through scheduling/booking_admin.py; the snippet screens show bookings but do
+not add or edit them. Cancelling a session here (status geannuleerd) mails everyone who booked it.
 
 Wagtail finds this module by its name (wagtail_hooks) as it does in every app.
 """
@@ -12,19 +13,21 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db import transaction
-from django.urls import reverse
+from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
-from scheduling import changes
+from scheduling import booking_admin, changes
 from scheduling.models import Booking, Pledge, Session, TrainingDay
 from trainingnet import roles
 from trainingnet.models import Province
@@ -150,11 +153,22 @@ class BookingFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
+class CancelOnBehalfColumn(Column):
+    """A link to cancel a live booking on the person's behalf (scheduling/booking_admin.py)."""
+
+    def get_value(self, instance):
+        if instance.status not in (Booking.Status.CONFIRMED, Booking.Status.WAITING):
+            return ""
+        return format_html('<a href="{}">{}</a>', reverse("scheduling_admin:cancel_on_behalf", args=[instance.pk]),
+                           _("Annuleren namens deelnemer"))
+
+
 class BookingViewSet(SnippetViewSet):
     model = Booking
     icon = "tick-inverse"
     menu_label = _("Boekingen")
-    list_display = ["session", "user", "municipality", "status", "fee", "created_at"]
+    list_display = ["session", "user", "municipality", "status", "created_at",
+                    CancelOnBehalfColumn("cancel", label=_("Actie"))]
     filterset_class = BookingFilterSet
     search_fields = ["user__email", "municipality__name"]
     list_per_page = 100
@@ -195,3 +209,20 @@ class CoordinatorMenuItem(MenuItem):
 def coverage_menu_item():
     return CoordinatorMenuItem(_("Dekking per provincie"), reverse("scheduling:coverage"), icon_name="table",
                                order=251)
+
+
+@hooks.register("register_admin_urls")
+def register_booking_admin_urls():
+    return [path("agenda/", include((booking_admin.urlpatterns, "scheduling_admin"), namespace="scheduling_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def book_on_behalf_menu_item():
+    return CoordinatorMenuItem(_("Boeken namens iemand"), reverse("scheduling_admin:book_on_behalf"),
+                               icon_name="plus", order=252)
+
+
+@hooks.register("register_admin_menu_item")
+def fees_menu_item():
+    return CoordinatorMenuItem(_("Vergoedingen maatwerk"), reverse("scheduling:fee_list"), icon_name="doc-full",
+                               order=253)

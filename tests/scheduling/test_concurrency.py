@@ -84,7 +84,7 @@ def run_together(count: int, action) -> list:
 
 def test_fifty_threads_book_a_ten_seat_session(committed):
     settings = SchedulingSettings.load()
-    settings.seats_per_municipality = 5  # 50 people from 13 Zeeland municipalities: the cap is not what we test
+    settings.municipality_share = 100  # 50 people from 13 Zeeland municipalities: the share is not tested here
     settings.save()
     session = SessionFactory(capacity=10)
     codes = list(Municipality.objects.filter(province__cbs_code="PV29").values_list("cbs_code", flat=True))
