@@ -34,15 +34,32 @@ def session_records_to_fees(apps, schema_editor):
         Booking.objects.filter(session_id=fee.session_id, municipality_id=fee.municipality_id).update(fee=fee.amount)
 
 
+def drop_content_types(apps, schema_editor):
+    """Back to the old schema: the content types (and permissions) of the two models that no longer exist go too."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    gone = ContentType.objects.filter(app_label="scheduling", model__in=("seatoffer", "sessionfee"))
+    Group = apps.get_model("auth", "Group")
+    User = apps.get_model(settings.AUTH_USER_MODEL)
+    Group.permissions.through.objects.filter(permission__content_type__in=gone).delete()
+    User.user_permissions.through.objects.filter(permission__content_type__in=gone).delete()
+    # Raw deletes: nothing else refers to these rows, and the historical models of other apps cannot cascade here.
+    Permission.objects.filter(content_type__in=gone)._raw_delete(schema_editor.connection.alias)
+    gone._raw_delete(schema_editor.connection.alias)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('scheduling', '0002_tables_and_content_types'),
         ('trainingnet', '0007_merge_membership_and_language'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('contenttypes', '0002_remove_content_type_name'),
+        ('auth', '0012_alter_user_first_name_max_length'),
     ]
 
     operations = [
+        migrations.RunPython(migrations.RunPython.noop, drop_content_types),
         migrations.RemoveField(
             model_name='schedulingsettings',
             name='seats_per_municipality',
