@@ -39,7 +39,7 @@ def row_counts(prefix: str) -> dict[str, int]:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_move_keeps_every_record_and_permission_back_and_forth(home):
+def test_the_move_keeps_every_record_and_permission_back_and_forth(home, registry):
     session = SessionFactory(capacity=2)
     day = session.training_day
     PledgeFactory(trainer=UserFactory(roles=[roles.TRAINER]))
