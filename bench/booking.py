@@ -61,7 +61,7 @@ def seed() -> None:
     load_registry()
     home_page()
     settings = SchedulingSettings.load()
-    settings.seats_per_municipality = 1000
+    settings.municipality_share = 100
     settings.save()
     seed_courses(8)
     seed_scheduler(bookings=TARGET_BOOKINGS)

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.models import CoursePage
-from scheduling.fees import fee_for
+from scheduling.fees import record_fee
 from scheduling.models import Booking, Evaluation, Pledge, Session, TrainingDay
 from trainingnet import roles
 from trainingnet.demo import DEMO_PASSWORD
@@ -69,9 +69,10 @@ def _participant(municipality: Municipality, password: str) -> User:
 
 
 def _book(session: Session, user: User, status: str, when: datetime.datetime) -> Booking:
-    return Booking.objects.create(session=session, user=user, municipality_id=user.municipality_id, status=status,
-                                  fee=fee_for(session), created_at=when,
-                                  confirmed_at=when if status != Booking.Status.WAITING else None)
+    booking = Booking.objects.create(session=session, user=user, municipality_id=user.municipality_id, status=status,
+                                     created_at=when, confirmed_at=when if status != Booking.Status.WAITING else None)
+    record_fee(session, user, when)
+    return booking
 
 
 @transaction.atomic

@@ -34,25 +34,46 @@ class SchedulingSettings(BaseGenericSetting):
 
     tailored_fee = models.DecimalField(
         _("vergoeding maatwerksessie"), max_digits=8, decimal_places=2, default=Decimal("150.00"),
-        help_text=_("Voor een bestaande training gegeven aan één gemeente (euro, per sessie)."),
+        help_text=_("Voor een bestaande training gegeven aan één gemeente (euro, per sessie, te betalen door de "
+                    "gemeente; niet per deelnemer)."),
     )
     programme_fee = models.DecimalField(
         _("vergoeding programma op maat"), max_digits=8, decimal_places=2, default=Decimal("350.00"),
-        help_text=_("Voor een programma dat speciaal voor één gemeente is gemaakt (euro, per sessie)."),
+        help_text=_("Voor een programma dat speciaal voor één gemeente is gemaakt (euro, per sessie, te betalen "
+                    "door de gemeente; niet per deelnemer)."),
     )
     lender_target = models.PositiveSmallIntegerField(
         _("doel uitlenende gemeenten per provincie"), default=2, validators=[MinValueValidator(1)],
         help_text=_("Zoveel verschillende gemeenten lenen per maand een medewerker uit aan elke provincie."),
     )
-    seats_per_municipality = models.PositiveSmallIntegerField(
-        _("maximum plaatsen per gemeente per sessie"), default=3, validators=[MinValueValidator(1)],
-        help_text=_("Geldt voor groepssessies; telt bevestigde plaatsen en de wachtlijst samen."),
+    municipality_share = models.PositiveSmallIntegerField(
+        _("eerlijk deel per gemeente (procent van de plaatsen)"), default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Geldt voor groepssessies: één gemeente heeft hoogstens dit deel van de plaatsen (naar boven "
+                    "afgerond, minstens één); bevestigde plaatsen, aanbiedingen en de wachtlijst tellen samen."),
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("bedenktijd bij een vrijgekomen plaats (uren)"), default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(168)],
+        help_text=_("Een vrijgekomen plaats wordt zo lang aangeboden aan de eerste op de wachtlijst; daarna gaat "
+                    "het aanbod naar de volgende. Vlak voor het begin is de bedenktijd korter."),
+    )
+    no_offers_hours = models.PositiveSmallIntegerField(
+        _("geen aanbod meer in de laatste uren voor het begin"), default=3,
+        validators=[MaxValueValidator(168)],
+        help_text=_("Zo veel uur voor het begin verloopt elk aanbod en wordt geen plaats meer aangeboden."),
+    )
+    cancellation_hours = models.PositiveSmallIntegerField(
+        _("annuleren kan tot (uren voor het begin)"), default=24, validators=[MaxValueValidator(720)],
+        help_text=_("Daarna kunnen deelnemers niet meer zelf annuleren; zij laten het de trainer weten. "
+                    "Een coördinator kan tot het begin annuleren."),
     )
 
     panels = [
         MultiFieldPanel([FieldPanel("tailored_fee"), FieldPanel("programme_fee")], heading=_("Vergoedingen")),
         FieldPanel("lender_target"),
-        FieldPanel("seats_per_municipality"),
+        MultiFieldPanel([FieldPanel("municipality_share"), FieldPanel("offer_hours"), FieldPanel("no_offers_hours"),
+                         FieldPanel("cancellation_hours")], heading=_("Plaatsen, wachtlijst en annuleren")),
     ]
 
     class Meta:
@@ -178,6 +199,13 @@ class TrainingDay(models.Model):
             raise ValidationError({"host_municipality": _("De gastgemeente ligt niet in deze provincie.")})
 
 class SessionQuerySet(models.QuerySet):
+    def locked(self, pk: int) -> Session:
+        """The session with its row locked until the transaction ends (`SELECT ... FOR UPDATE` on PostgreSQL; SQLite
+        serialises writers itself): every change of its seats, offers and waiting list takes this lock first."""
+        return (self.select_for_update(of=("self",))
+                .select_related("course", "trainer", "municipality", "training_day__province",
+                                "training_day__host_municipality").get(pk=pk))
+
     def upcoming(self, now: datetime.datetime | None = None) -> SessionQuerySet:
         return self.filter(status=Session.Status.PLANNED, ends_at__gte=now or timezone.now())
 
@@ -187,7 +215,8 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(status=Session.Status.PLANNED, ends_at__gt=start, ends_at__lte=end)
 
     def with_counts(self) -> SessionQuerySet:
-        """Annotate `confirmed_count` (seats taken: confirmed, present or absent) and `waiting_count`.
+        """Annotate `confirmed_count` (seats taken: confirmed, present or absent), `offered_count` (seats held for
+        someone of the waiting list who has an open offer) and `waiting_count`.
 
         Correlated subqueries, not a GROUP BY over all bookings: the database counts only for the rows it returns,
         so a page of 20 sessions costs the same with 200 or 20 000 bookings.
@@ -197,7 +226,10 @@ class SessionQuerySet(models.QuerySet):
                         .values("session").annotate(n=models.Count("pk")).values("n"))
             return Coalesce(Subquery(bookings, output_field=models.IntegerField()), 0)
 
+        offers = (SeatOffer.objects.filter(booking__session=OuterRef("pk"), status=SeatOffer.Status.OPEN).order_by()
+                  .values("booking__session").annotate(n=models.Count("pk")).values("n"))
         return self.annotate(confirmed_count=count(Booking.SEAT_STATUSES),
+                             offered_count=Coalesce(Subquery(offers, output_field=models.IntegerField()), 0),
                              waiting_count=count([Booking.Status.WAITING]))
 
 
@@ -284,11 +316,14 @@ class Session(models.Model):
 
     @property
     def seats_left(self) -> int:
-        """Free seats; uses the `confirmed_count` annotation of `with_counts()` when present."""
+        """Free seats (not taken and not on offer); uses the annotations of `with_counts()` when present."""
         taken = getattr(self, "confirmed_count", None)
         if taken is None:
             taken = self.bookings.holding_seat().count()
-        return max(0, self.capacity - taken)
+        offered = getattr(self, "offered_count", None)
+        if offered is None:
+            offered = SeatOffer.objects.filter(booking__session=self, status=SeatOffer.Status.OPEN).count()
+        return max(0, self.capacity - taken - offered)
 
     @property
     def is_tailored(self) -> bool:
@@ -351,7 +386,6 @@ class Booking(models.Model):
     municipality = models.ForeignKey("trainingnet.Municipality", on_delete=models.PROTECT, related_name="bookings",
                                      verbose_name=_("gemeente"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
-    fee = models.DecimalField(_("vergoeding"), max_digits=8, decimal_places=2, default=Decimal("0.00"))
     sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("geboekt op"), default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -364,8 +398,7 @@ class Booking(models.Model):
     wagtail_reference_index_ignore = True  # many rows, no content references worth showing in the admin
 
     panels = [FieldPanel("session", read_only=True), FieldPanel("user", read_only=True),
-              FieldPanel("municipality", read_only=True), FieldPanel("status", read_only=True),
-              FieldPanel("fee", read_only=True)]
+              FieldPanel("municipality", read_only=True), FieldPanel("status", read_only=True)]
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -389,6 +422,69 @@ class Booking(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+
+class SeatOffer(models.Model):
+    """A freed seat offered to one person of the waiting list, until it is accepted, declined or expires.
+
+    The rules are in scheduling/offers.py. The database refuses a second open offer for one booking."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        ACCEPTED = "aangenomen", _("aangenomen")
+        DECLINED = "afgeslagen", _("afgeslagen")
+        EXPIRED = "verlopen", _("verlopen")
+        WITHDRAWN = "vervallen", _("vervallen")
+
+    wagtail_reference_index_ignore = True
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="offers", verbose_name=_("boeking"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
+    offered_at = models.DateTimeField(_("aangeboden op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("geldig tot"))
+    answered_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["offered_at", "pk"]
+        verbose_name = _("aanbod van een plaats")
+        verbose_name_plural = _("aanbiedingen van plaatsen")
+        indexes = [models.Index(fields=["status", "expires_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["booking"], condition=Q(status="open"), name="one_open_offer_per_booking"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.booking_id} · {self.get_status_display()} · {self.expires_at:%d-%m-%Y %H:%M}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class SessionFee(models.Model):
+    """The fee a municipality pays for a tailored session: one record per session and municipality, stored when the
+    first of its staff books (the amount agreed then), however many colleagues come. See scheduling/fees.py."""
+
+    wagtail_reference_index_ignore = True
+
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="fees", verbose_name=_("sessie"))
+    municipality = models.ForeignKey("trainingnet.Municipality", on_delete=models.PROTECT,
+                                     related_name="session_fees", verbose_name=_("gemeente"))
+    amount = models.DecimalField(_("bedrag per sessie"), max_digits=8, decimal_places=2)
+    agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+", verbose_name=_("akkoord gegeven door"))
+    agreed_at = models.DateTimeField(_("akkoord op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["session__starts_at", "pk"]
+        verbose_name = _("vergoeding")
+        verbose_name_plural = _("vergoedingen")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "municipality"], name="one_fee_per_session_and_municipality"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} · {self.session_id} · € {self.amount}"
 
 
 class Evaluation(models.Model):

@@ -7,7 +7,7 @@ municipality and lose the trainer; the secret calendar link is deleted.
 
 from __future__ import annotations
 
-from scheduling.models import Booking, CalendarFeed, Evaluation, Pledge, Session
+from scheduling.models import Booking, CalendarFeed, Evaluation, Pledge, Session, SessionFee
 
 
 def export(user) -> dict:
@@ -15,6 +15,8 @@ def export(user) -> dict:
                 .select_related("session__course", "session__training_day__province", "municipality")
                 .order_by("created_at"))
     evaluations = Evaluation.objects.filter(booking__user=user).select_related("session__course")
+    fees = {(f.session_id, f.municipality_id): f.amount
+            for f in SessionFee.objects.filter(session__bookings__user=user).distinct()}
     return {
         "bookings": [{
             "session": b.session.title,
@@ -22,7 +24,7 @@ def export(user) -> dict:
             "province": b.session.training_day.province.name,
             "municipality": b.municipality.name,
             "status": b.status,
-            "fee": str(b.fee),
+            "fee_for_municipality": str(fees.get((b.session_id, b.municipality_id), "0.00")),
             "booked_at": b.created_at.isoformat(),
             "cancelled_at": b.cancelled_at.isoformat() if b.cancelled_at else None,
         } for b in bookings],

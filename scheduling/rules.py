@@ -22,3 +22,6 @@ rules.add_perm("scheduling.manage_booking", is_coordinator | made_the_booking)
 rules.add_perm("scheduling.see_own_sessions", is_coordinator | is_trainer)
 rules.add_perm("scheduling.make_pledge", is_trainer)
 rules.add_perm("scheduling.see_coverage", is_coordinator)
+# Coordinators book and cancel on someone's behalf (through the same rules) and see the fees to invoice.
+rules.add_perm("scheduling.book_on_behalf", is_coordinator)
+rules.add_perm("scheduling.see_fees", is_coordinator)

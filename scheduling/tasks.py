@@ -31,7 +31,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from scheduling import invitations
+from scheduling import fees, invitations
 from scheduling.evaluations import evaluation_token
 from scheduling.models import Booking, Session
 from trainingnet.mail import queue_templated_mail
@@ -50,6 +50,7 @@ def _context(booking: Booking, **extra) -> dict:
         "ends": timezone.localtime(session.ends_at),
         "session_path": session.get_absolute_url(),
         "bookings_path": reverse("scheduling:my_bookings"),
+        "fee_text": fees.session_fee_text(session),
         **extra,
     }
 

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,8 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses.models import CoursePage
 from scheduling import booking as booking_service
-from scheduling import calendars, evaluations, pledges
-from scheduling.fees import fee_for
+from scheduling import calendars, evaluations, exports, fees, offers, pledges
 from scheduling.forms import (
     AgendaFilterForm,
     BookForm,
@@ -34,7 +33,7 @@ from scheduling.forms import (
     month_value,
     parse_month,
 )
-from scheduling.models import Booking, CalendarFeed, Pledge, Session
+from scheduling.models import Booking, CalendarFeed, Pledge, SchedulingSettings, SeatOffer, Session, SessionFee
 from trainingnet import page_cache
 from trainingnet.models import Province
 
@@ -92,25 +91,39 @@ def _session_or_404(pk: int) -> Session:
         pk=pk)
 
 
+def booking_fee(session: Session):
+    """What the booker agrees to with the checkbox: the session's fee, unless a colleague already agreed to it."""
+    return 0 if fees.agreed_fee(session) else fees.fee_for(session)
+
+
 @require_GET
 def session_detail(request, pk: int):
     session = _session_or_404(pk)
     user = request.user
     my_booking = None
+    my_offer = None
     problem = booking_service.booking_closed_reason(session)
-    fee = fee_for(session)
     if user.is_authenticated:
         my_booking = session.bookings.active().filter(user=user).first()
         problem = problem or booking_service.eligibility_problem(session, user)
+        if my_booking is not None and my_booking.status == Booking.Status.WAITING:
+            my_offer = my_booking.offers.filter(status=SeatOffer.Status.OPEN).first()
     page_cache.tag(request, f"user:{session.trainer_id}")  # the trainer is named on the page
+    agreed = fees.agreed_fee(session)
     return render(request, "scheduling/session_detail.html", {
         "session": session,
         "day": session.training_day,
         "seats_left": session.seats_left,
-        "fee": fee,
+        "fee": agreed.amount if agreed else fees.fee_for(session),
+        "fee_text": fees.session_fee_text(session),
+        "fee_agreed": agreed is not None,
         "my_booking": my_booking,
+        "my_offer": my_offer,
+        "offer_paths": offers.offer_paths(my_offer) if my_offer else None,
+        "late_cancellation": (booking_service.late_cancellation_message(session)
+                              if my_booking and booking_service.past_cancellation_deadline(my_booking) else ""),
         "problem": problem,
-        "form": BookForm(session=session, fee=fee),
+        "form": BookForm(session=session, fee=booking_fee(session)),
         "can_see_attendees": user.has_perm("scheduling.see_attendees", session),
         "course_url": session.course.get_url(request),
     })
@@ -120,7 +133,7 @@ def session_detail(request, pk: int):
 @require_POST
 def book(request, pk: int):
     session = get_object_or_404(Session, pk=pk)
-    form = BookForm(request.POST, session=session, fee=fee_for(session))
+    form = BookForm(request.POST, session=session, fee=booking_fee(session))
     if not form.is_valid():
         messages.error(request, _("Vink aan dat uw gemeente akkoord gaat met de vergoeding."))
         return redirect(session)
@@ -134,7 +147,7 @@ def book(request, pk: int):
                                         "mailbox."))
         else:
             messages.warning(request, _("De sessie is vol: u staat op de wachtlijst. Komt er een plaats vrij, "
-                                        "dan krijgt u die automatisch en een e-mail."))
+                                        "dan bieden we haar u per e-mail aan."))
     return redirect(session)
 
 
@@ -142,14 +155,17 @@ def book(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def cancel(request, pk: int):
     """GET asks "are you sure?" (a page of its own, no JavaScript needed); POST cancels."""
-    booking = get_object_or_404(Booking.objects.select_related("session", "session__training_day"), pk=pk)
+    booking = get_object_or_404(Booking.objects.select_related("session", "session__training_day",
+                                                               "session__trainer"), pk=pk)
     back = "mijn-boekingen" if request.GET.get("next", request.POST.get("next")) == "mijn-boekingen" else ""
     if request.method == "GET":
         if not request.user.has_perm("scheduling.manage_booking", booking):
             raise Http404
+        late = booking_service.past_cancellation_deadline(booking, by=request.user)
         return render(request, "scheduling/cancel_confirm.html", {
             "booking": booking, "session": booking.session, "next": back,
-            "may_cancel": booking_service.may_cancel(booking),
+            "may_cancel": booking_service.may_cancel(booking, by=request.user),
+            "late_cancellation": booking_service.late_cancellation_message(booking.session) if late else "",
             "back_url": "/agenda/mijn-boekingen/" if back else booking.session.get_absolute_url(),
         })
     try:
@@ -168,13 +184,17 @@ def cancel(request, pk: int):
 def my_bookings(request):
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
     # Only the columns the page shows: a whole Wagtail CoursePage (and four more objects) per booking cost ~10 ms.
+    fee = SessionFee.objects.filter(session=OuterRef("session"), municipality=OuterRef("municipality"))
     bookings = list(Booking.objects.filter(user=request.user).select_related("session")
-                    .only("status", "fee", "session__starts_at", "session__ends_at", "session__status")
-                    .annotate(course_title=F("session__course__title"))
+                    .only("status", "session__starts_at", "session__ends_at", "session__status")
+                    .annotate(course_title=F("session__course__title"),
+                              session_fee=Subquery(fee.values("amount")[:1]))
                     .order_by("-session__starts_at", "-pk"))
     now = timezone.now()
+    settings = SchedulingSettings.load()
     for booking in bookings:
-        booking.cancellable = booking_service.may_cancel(booking, now)
+        booking.cancellable = booking_service.may_cancel(booking, now, settings=settings)
+        booking.fee_label = fees.euro(booking.session_fee) if booking.session_fee else ""
     return render(request, "scheduling/my_bookings.html", {
         "upcoming": [b for b in reversed(bookings) if b.session.ends_at >= now],
         "past": [b for b in bookings if b.session.ends_at < now],
@@ -217,6 +237,10 @@ def attendees(request, pk: int):
         return redirect("scheduling:session_attendees", pk=session.pk)
     bookings = list(session.bookings.exclude(status=Booking.Status.CANCELLED)
                     .select_related("user", "municipality").order_by("created_at", "pk"))
+    open_offers = {o.booking_id: o for o in SeatOffer.objects.filter(booking__session=session,
+                                                                     status=SeatOffer.Status.OPEN)}
+    for booking in bookings:
+        booking.open_offer = open_offers.get(booking.pk)
     evaluation_list = list(session.evaluations.order_by("-created_at"))
     return render(request, "scheduling/attendees.html", {
         "session": session,
@@ -355,3 +379,91 @@ def province_agenda_sessions(province, limit: int = 5) -> list[Session]:
 def course_upcoming_sessions(course, limit: int = 10) -> list[Session]:
     return list(agenda_sessions().filter(course=course)[:limit])
 
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _csv_response(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return _private(response)
+
+
+@require_http_methods(["GET", "POST"])
+def seat_offer(request, token: str):
+    """The answer to a seat offered from the waiting list, through the signed link in the mail: a page with one
+    button (mail scanners open links; only the button acts). Works without logging in; the link works once."""
+    try:
+        offer, action = offers.read_token(token)
+    except offers.OfferError as error:
+        return _private(render(request, "scheduling/seat_offer.html", {"error": error.message}, status=404))
+    if request.method == "POST":
+        try:
+            if action == "accept":
+                offers.accept(offer.pk)
+                messages.success(request, _("De plaats is van u. De bevestiging met de agenda-afspraak staat in uw "
+                                            "mailbox."))
+            else:
+                offers.decline(offer.pk)
+                messages.success(request, _("Dank u wel voor uw antwoord. De plaats gaat naar de volgende op de "
+                                            "wachtlijst."))
+        except offers.OfferError as error:
+            messages.error(request, error.message)
+        return redirect(request.path)
+    now = timezone.now()
+    offer.refresh_from_db()
+    if offer.is_open and offer.expires_at <= now:
+        offers.expire_offers(now)
+        offer.refresh_from_db()
+    session = offer.booking.session
+    return _private(render(request, "scheduling/seat_offer.html", {
+        "offer": offer, "action": action, "session": session, "day": session.training_day,
+        "answered": "" if offer.is_open else offers.answered_message(offer),
+        "fee_text": fees.session_fee_text(session),
+    }))
+
+
+@login_required
+@require_GET
+def attendees_csv(request, pk: int):
+    session = _session_or_404(pk)
+    if not request.user.has_perm("scheduling.see_attendees", session):
+        raise PermissionDenied
+    day = timezone.localdate(session.starts_at)
+    return _csv_response(exports.as_csv(exports.attendee_rows(session)), f"deelnemers-sessie-{session.pk}-{day}.csv")
+
+
+def _fee_month(request):
+    month = parse_month(request.GET.get("maand"))
+    if month is None and request.GET.get("maand"):
+        messages.warning(request, _("Die maand bestaat niet. U ziet de vergoedingen van deze maand."))
+    return month or timezone.localdate().replace(day=1)
+
+
+@login_required
+@require_GET
+def fee_list(request):
+    """The coordinators' list of the fees of tailored sessions in a month, as they are invoiced."""
+    if not request.user.has_perm("scheduling.see_fees"):
+        raise PermissionDenied
+    month = _fee_month(request)
+    lines = fees.month_fees(month)
+    return render(request, "scheduling/fee_list.html", {
+        "lines": [(line, fees.fee_text(line.fee.amount, line.fee.municipality.name)) for line in lines],
+        "total": sum((line.fee.amount for line in lines), fees.FREE),
+        "month": month, "month_label": month_label(month), "month_value": month_value(month),
+        "previous": month_value(month - relativedelta(months=1)), "next": month_value(month + relativedelta(months=1)),
+    })
+
+
+@login_required
+@require_GET
+def fee_csv(request):
+    if not request.user.has_perm("scheduling.see_fees"):
+        raise PermissionDenied
+    month = _fee_month(request)
+    return _csv_response(exports.as_csv(exports.fee_rows(fees.month_fees(month))),
+                         f"trainingnet-vergoedingen-{month_value(month)}.csv")

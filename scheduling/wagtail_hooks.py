@@ -1,8 +1,9 @@
 """Back office of the train-your-colleague days (Wagtail admin → Collega-traindagen).
 
 Coordinators record pledges, plan training days and sessions, and look at bookings. Bookings are made and cancelled
-only through the site (scheduling/booking.py keeps the seat count and the waiting list right), so the admin shows them
-but does not add them. Saving a session or a training day calls scheduling/changes.py: cancelling a session
+only through scheduling/booking.py (which keeps the seat count, the waiting list and the offers right): on the site,
+or by a coordinator on someone's behalf through scheduling/booking_admin.py; the snippet screens show bookings but do
+not add or edit them. Saving a session or a training day calls scheduling/changes.py: cancelling a session
 (status geannuleerd) mails everyone who booked it; a new time, place or online link (or a day moved to another date,
 its sessions with it) mails everyone booked or waiting, with a new invitation for those with a seat.
 
@@ -16,18 +17,20 @@ import hashlib
 import django_filters
 from django import forms
 from django.db import transaction
-from django.urls import reverse
+from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
-from scheduling import changes
+from scheduling import booking_admin, changes
 from scheduling.models import Booking, Pledge, Session, TrainingDay
 from trainingnet.models import Province
 from trainingnet.permissions import PermittedMenuItem
@@ -159,11 +162,22 @@ class BookingFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
+class CancelOnBehalfColumn(Column):
+    """A link to cancel a live booking on the person's behalf (scheduling/booking_admin.py)."""
+
+    def get_value(self, instance):
+        if instance.status not in (Booking.Status.CONFIRMED, Booking.Status.WAITING):
+            return ""
+        return format_html('<a href="{}">{}</a>', reverse("scheduling_admin:cancel_on_behalf", args=[instance.pk]),
+                           _("Annuleren namens deelnemer"))
+
+
 class BookingViewSet(SnippetViewSet):
     model = Booking
     icon = "tick-inverse"
     menu_label = _("Boekingen")
-    list_display = ["session", "user", "municipality", "status", "fee", "created_at"]
+    list_display = ["session", "user", "municipality", "status", "created_at",
+                    CancelOnBehalfColumn("cancel", label=_("Actie"))]
     filterset_class = BookingFilterSet
     search_fields = ["user__email", "municipality__name"]
     list_per_page = 100
@@ -199,3 +213,20 @@ register_snippet(SchedulingViewSetGroup)
 def coverage_menu_item():
     return PermittedMenuItem(_("Dekking per provincie"), reverse("scheduling:coverage"), icon_name="table",
                              order=251, permission="scheduling.see_coverage")
+
+
+@hooks.register("register_admin_urls")
+def register_booking_admin_urls():
+    return [path("agenda/", include((booking_admin.urlpatterns, "scheduling_admin"), namespace="scheduling_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def book_on_behalf_menu_item():
+    return PermittedMenuItem(_("Boeken namens iemand"), reverse("scheduling_admin:book_on_behalf"),
+                             icon_name="plus", order=252, permission="scheduling.book_on_behalf")
+
+
+@hooks.register("register_admin_menu_item")
+def fees_menu_item():
+    return PermittedMenuItem(_("Vergoedingen maatwerk"), reverse("scheduling:fee_list"), icon_name="doc-full",
+                             order=253, permission="scheduling.see_fees")

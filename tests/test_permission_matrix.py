@@ -24,8 +24,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from scheduling import evaluations
-from scheduling.models import Booking, CalendarFeed
+from scheduling import evaluations, offers
+from scheduling.models import Booking, CalendarFeed, SeatOffer
 from support_requests import assignment
 from tests.factories.experts import ExpertFactory
 from tests.factories.maturity import AssessmentFactory
@@ -149,7 +149,11 @@ MATRIX: dict[str, Entry] = {
                                   expect(LOGIN, 405, 405, 405, 405)),
     "scheduling:session_attendees": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/deelnemers/",
                                        expect(LOGIN, 403, 200, 403, 200)),
+    "scheduling:session_attendees_csv": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}/deelnemers.csv",
+                                              expect(LOGIN, 403, 200, 403, 200)),
     "scheduling:session_ics": Entry(lambda d: f"/agenda/sessie/{d['session'].pk}.ics", PUBLIC),
+    # The signed link of a seat offer is the proof (it works without logging in); a GET only shows the button.
+    "scheduling:seat_offer": Entry(lambda d: d["offer_accept_path"], PUBLIC),
     # Each person tries to cancel a fresh booking of the staff member: only they and a coordinator succeed.
     "scheduling:booking_cancel": Entry(
         lambda d: f"/agenda/boeking/{fresh_booking(d).pk}/annuleren/", expect(LOGIN, 302, 302, 302, 302),
@@ -164,6 +168,8 @@ MATRIX: dict[str, Entry] = {
     # Trainers pledge for their own municipality here; coordinators record pledges in the admin.
     "scheduling:pledge_create": Entry(fixed("/agenda/toezeggen/"), expect(LOGIN, 403, 200, 403, 403)),
     "scheduling:coverage": Entry(fixed("/agenda/dekking/"), COORDINATORS),
+    "scheduling:fee_list": Entry(fixed("/agenda/vergoedingen/"), COORDINATORS),
+    "scheduling:fee_csv": Entry(fixed("/agenda/vergoedingen.csv"), COORDINATORS),
     "scheduling:evaluation": Entry(lambda d: f"/agenda/evaluatie/{d['evaluation_token']}/", PUBLIC),
     # Experts
     "experts:directory": Entry(fixed("/experts/?provincie=PV29"), PUBLIC),
@@ -251,6 +257,10 @@ def matrix_data(home, registry):
         "request": request, "small": sluis, "document": document,
         "feed": CalendarFeed.objects.get_or_create(user=users["staff"])[0],
         "evaluation_token": evaluations.evaluation_token(attended),
+        "offer_accept_path": offers.offer_paths(SeatOffer.objects.create(
+            booking=BookingFactory(session=session, user=UserFactory(municipality=sluis),
+                                   status=Booking.Status.WAITING),
+            expires_at=timezone.now() + datetime.timedelta(hours=12)))[0],
         "invitation_url": assignment.invitation_urls(invitation)[0],
         "assessment": AssessmentFactory(municipality=sluis, user=users["staff"]),
     }
@@ -305,6 +315,7 @@ def admin_screens() -> list[str]:
 
 # Admin screens for coordinators only: trainers have the admin for their pages and materials, not for these.
 COORDINATOR_ONLY_SCREENS = ("/admin/hulpvragen/", "/admin/users/", "/admin/groups/", "/admin/snippets/scheduling/",
+                            "/admin/agenda/",
                             "/admin/snippets/experts/", "/admin/snippets/support_requests/",
                             "/admin/snippets/trainingnet/municipality/add/", "/admin/workflows/list/",
                             "/admin/workflows/tasks/")
@@ -319,7 +330,7 @@ COORDINATOR_MANAGES = (
     "/admin/snippets/scheduling/session/add/", "/admin/hulpvragen/",
     "/admin/snippets/support_requests/partnership/add/",
     "/admin/lidmaatschappen/", "/admin/snippets/trainingnet/maildomain/add/", "/admin/snippets/trainingnet/signon/add/",
-    "/admin/users/", "/admin/users/new/",
+    "/admin/users/", "/admin/users/new/", "/admin/agenda/boeken-namens/",
 )
 
 
@@ -359,7 +370,8 @@ UNPROVEN = {
     "scheduling:session_book": 405, "scheduling:booking_cancel": 302, "scheduling:renew_feed": 302,
     "scheduling:my_bookings": 200, "support_requests:mine": 200,
     "scheduling:session_attendees": 403, "scheduling:my_sessions": 403, "scheduling:pledge_create": 403,
-    "scheduling:coverage": 403, "experts:own_profile": 404, "support_requests:detail": 404,
+    "scheduling:coverage": 403, "scheduling:fee_list": 403, "scheduling:fee_csv": 403,
+    "scheduling:session_attendees_csv": 403, "experts:own_profile": 404, "support_requests:detail": 404,
     "maturity:form": 403, "maturity:result": 404, "maturity:own_history": 403, "maturity:history": 404,
     "dashboard:index": 403, "dashboard:table_csv": 403,
     "my_trainingnet": 200, "admin_access": 403,  # their own start page; the admin explains it is not for them

@@ -159,6 +159,14 @@ PAGES: list[Visit] = [
     Visit(("scheduling/pledge_form.html",), "/agenda/toezeggen/", "trainer"),
     Visit(("scheduling/pledge_form.html",), "/agenda/toezeggen/", "trainer", "errors", submit="Toezeggen"),
     Visit(("scheduling/coverage.html",), "/agenda/dekking/", "coordinator"),
+    Visit(("scheduling/fee_list.html",), lambda d: f"/agenda/vergoedingen/?maand={d.fee_month}", "coordinator",
+          "fees of a month"),
+    Visit(("scheduling/fee_list.html",), "/agenda/vergoedingen/?maand=2020-01", "coordinator", "no fees"),
+    Visit(("scheduling/seat_offer.html",), lambda d: d.offer_accept_path, state="accept, logged out"),
+    Visit(("scheduling/seat_offer.html",), lambda d: d.offer_decline_path, "booker", "decline"),
+    Visit(("scheduling/seat_offer.html",), "/agenda/aanbod/ongeldig/", state="invalid link"),
+    Visit(("scheduling/session_detail.html",), lambda d: d.offered_session.get_absolute_url(), "booker",
+          "a seat on offer"),
     Visit(("scheduling/evaluation_form.html",), lambda d: f"/agenda/evaluatie/{d.evaluation_token}/"),
     Visit(("scheduling/evaluation_form.html",), lambda d: f"/agenda/evaluatie/{d.evaluation_token}/",
           state="errors", submit="Versturen"),
@@ -315,6 +323,21 @@ def build_data() -> SimpleNamespace:
     Evaluation.objects.create(booking=evaluated, session=past, overall=4, usefulness=5, will_apply=True,
                               comments="Heel bruikbaar.")
     PledgeFactory(municipality=municipality("GM0772"), trainer=users["trainer"])
+    from scheduling import offers
+    from scheduling.models import SeatOffer, Session
+
+    tailored = SessionFactory(course=webcare, trainer=users["trainer"], kind=Session.Kind.TAILORED,
+                              municipality=municipality("GM0715"), training_day=session.training_day,
+                              starts_at=session.starts_at.replace(hour=13), ends_at=session.ends_at.replace(hour=15),
+                              capacity=1)
+    BookingFactory(session=tailored, user=UserFactory(roles=[roles.MUNICIPAL_STAFF],
+                                                      municipality=municipality("GM0715")))
+    from scheduling.fees import record_fee
+
+    record_fee(tailored, users["booker"])
+    offered = BookingFactory(session=tailored, user=users["booker"], status=Booking.Status.WAITING)
+    offer = SeatOffer.objects.create(booking=offered, expires_at=now_plus(hours=20))
+    offer_accept_path, offer_decline_path = offers.offer_paths(offer)
     expert = ExpertFactory(user=users["expert"], name="Eva Expert", topics=[topic], levels=["acuut"])
     request = SupportRequestFactory(requester=users["staff"], municipality=municipality("GM1714"), topics=[topic])
     done = SupportRequestFactory(status=Status.DONE, assigned_expert=expert)
@@ -334,7 +357,15 @@ def build_data() -> SimpleNamespace:
         done_request=done, accept_token=assignment.make_token(invitation, "accept"),
         decline_token=assignment.make_token(invitation, "decline"), assessment=assessment,
         email_key=EmailConfirmationHMAC(unverified).key,
+        offer_accept_path=offer_accept_path, offer_decline_path=offer_decline_path, offered_session=tailored,
+        fee_month=tailored.starts_at.strftime("%Y-%m"),
     )
+
+
+def now_plus(**delta):
+    from django.utils import timezone
+
+    return timezone.now() + datetime.timedelta(**delta)
 
 
 def session_cookies(users: dict, live_server_url: str) -> dict[str, dict]:

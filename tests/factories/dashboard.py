@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import random
-from decimal import Decimal
 
 from django.utils import timezone
 
@@ -68,7 +67,7 @@ def busy_scheduler(bookings: int = 20_000, sessions_per_province: int = 20, seed
     for index in range(bookings):
         session = sessions[index % len(sessions)]
         rows.append(Booking(session=session, municipality_id=rng.choice(by_province[session.training_day.province_id]),
-                            status=rng.choice(statuses), fee=Decimal("0.00")))
+                            status=rng.choice(statuses)))
     rows = Booking.objects.bulk_create(rows, batch_size=2000)
     Evaluation.objects.bulk_create([
         Evaluation(booking=b, session_id=b.session_id, overall=rng.randint(1, 5), usefulness=rng.randint(1, 5),

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scheduling.forms import month_value
-from scheduling.models import Booking, CalendarFeed, Evaluation, Pledge
+from scheduling.models import Booking, CalendarFeed, Evaluation, Pledge, SessionFee
 from tests.fuzz.support import FUZZ, assert_no_server_error, client_for, form_data, fuzzes, junk, sent, undone
 from trainingnet.models import OutgoingMail, Province
 
@@ -45,9 +45,9 @@ def test_booking_is_saved_with_its_mail_or_not_at_all(world, which, missing_pk, 
             assert Booking.objects.count() == before[0] + 1 and booking.session == session
             assert OutgoingMail.objects.filter(to=[world.staff.email]).count() == 1
             assert OutgoingMail.objects.count() == before[1] + 1
-            if which == "tailored":  # only after agreeing to the fee, which is stored on the booking
+            if which == "tailored":  # only after agreeing to the fee, stored once for the municipality
                 assert data.get("accept_fee") not in (None, "", [])
-                assert booking.fee > 0
+                assert SessionFee.objects.get(session=session).amount > 0
 
 
 @fuzzes("scheduling:booking_cancel")
@@ -146,3 +146,42 @@ def test_evaluation_is_stored_once_or_not_at_all(world, token, data):
             # The link is used: the next visit says so and cannot add a second evaluation.
             again = client_for().post(f"/agenda/evaluatie/{quote(world.evaluation_token, safe='')}/", data)
             assert again.status_code == 200 and Evaluation.objects.count() == before + 1
+
+
+@fuzzes("scheduling:seat_offer")
+@FUZZ
+@given(token=st.one_of(st.sampled_from(["accept", "decline"]), junk()),
+       data=form_data({}, {}), logged_in=st.booleans())
+def test_answering_a_seat_offer_changes_the_one_booking_or_nothing(world, token, data, logged_in):
+    """Only a genuine link acts: accept confirms the waiting booking (with its mail), decline takes it off the list;
+    a forged or damaged link, or a second answer, changes nothing."""
+    from datetime import timedelta
+
+    from scheduling import offers
+    from scheduling.models import SeatOffer
+    from tests.factories.scheduling import BookingFactory
+
+    with undone():
+        waiting = BookingFactory(session=world.group, user=world.staff, status=Booking.Status.WAITING)
+        offer = SeatOffer.objects.create(booking=waiting, expires_at=timezone.now() + timedelta(hours=5))
+        paths = dict(zip(offers.ACTIONS, offers.offer_paths(offer), strict=True))
+        path = paths.get(token) or f"/agenda/aanbod/{quote(token, safe='')}/"
+        before = (list(Booking.objects.order_by("pk").values_list("pk", "status")), OutgoingMail.objects.count())
+        response = client_for(world.staff if logged_in else None).post(path, data)
+        assert_no_server_error(response)
+        waiting.refresh_from_db()
+        offer.refresh_from_db()
+        after = list(Booking.objects.order_by("pk").values_list("pk", "status"))
+        changed = [new for old, new in zip(before[0], after, strict=True) if old != new]
+        if token == "accept":
+            assert changed == [(waiting.pk, Booking.Status.CONFIRMED)] and offer.status == "aangenomen"
+            assert OutgoingMail.objects.count() == before[1] + 1
+        elif token == "decline":
+            assert changed == [(waiting.pk, Booking.Status.CANCELLED)] and offer.status == "afgeslagen"
+        else:
+            assert changed == [] and offer.is_open and OutgoingMail.objects.count() == before[1]
+            assert response.status_code in (302, 404)
+        # A second answer through the same link changes nothing.
+        again = client_for().post(path, data)
+        assert_no_server_error(again)
+        assert list(Booking.objects.order_by("pk").values_list("pk", "status")) == after

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from scheduling import booking as service
 from scheduling import changes
-from scheduling.models import Booking, Session
+from scheduling.models import Booking, SeatOffer, Session, SessionFee
 from tests.factories.scheduling import SessionFactory, TrainingDayFactory, local, staff_in
 from trainingnet.models import Municipality
 
@@ -17,11 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_first_bookings_are_confirmed_then_the_waiting_list(group_session, make_staff, scheduling_settings):
-    scheduling_settings.seats_per_municipality = 5
-    scheduling_settings.save()
     bookings = [service.book(group_session.pk, make_staff()) for _ in range(12)]
     assert [b.status for b in bookings] == ["bevestigd"] * 10 + ["wachtlijst"] * 2
-    assert all(b.fee == Decimal("0.00") for b in bookings)
+    assert not SessionFee.objects.exists()  # a group session is free
 
 
 def test_confirmation_mail_carries_the_ics(group_session, make_staff, django_capture_on_commit_callbacks):
@@ -83,12 +81,11 @@ def test_no_booking_in_a_cancelled_session(group_session, make_staff):
         service.book(group_session.pk, make_staff())
 
 
-def test_one_municipality_holds_at_most_its_share(group_session, scheduling_settings):
-    scheduling_settings.seats_per_municipality = 2
-    scheduling_settings.save()
-    service.book(group_session.pk, staff_in("GM1714"))
-    service.book(group_session.pk, staff_in("GM1714"))
-    with pytest.raises(service.BookingError, match="maximum per gemeente"):
+def test_one_municipality_holds_at_most_its_share(group_session):
+    """Ten seats: one municipality gets at most five of them."""
+    for _ in range(5):
+        service.book(group_session.pk, staff_in("GM1714"))
+    with pytest.raises(service.BookingError, match="5 van de 10 plaatsen"):
         service.book(group_session.pk, staff_in("GM1714"))
     assert service.book(group_session.pk, staff_in("GM0715")).status == "bevestigd"
 
@@ -104,13 +101,15 @@ def test_tailored_session_only_for_its_municipality_and_with_the_fee(home, sched
     session = SessionFactory(kind=Session.Kind.TAILORED, municipality=sluis, made_for_municipality=True)
     with pytest.raises(service.BookingError, match="maatwerk"):
         service.book(session.pk, staff_in("GM0715"))
-    booking = service.book(session.pk, staff_in("GM1714"))
-    assert booking.fee == scheduling_settings.programme_fee
+    first = staff_in("GM1714")
+    service.book(session.pk, first)
+    fee = SessionFee.objects.get()
+    assert (fee.session, fee.municipality, fee.amount, fee.agreed_by) == (session, sluis, Decimal("350.00"), first)
     # The fee is agreed at booking: a later change of the amounts does not change it.
     scheduling_settings.programme_fee = Decimal("999.00")
     scheduling_settings.save()
-    booking.refresh_from_db()
-    assert booking.fee == Decimal("350.00")
+    fee.refresh_from_db()
+    assert fee.amount == Decimal("350.00")
 
 
 def test_staff_without_municipality_is_told_to_fill_in_the_profile(group_session, make_staff):
@@ -121,8 +120,8 @@ def test_staff_without_municipality_is_told_to_fill_in_the_profile(group_session
         service.book(group_session.pk, person)
 
 
-def test_cancelling_a_seat_promotes_the_first_on_the_waiting_list(make_staff, home,
-                                                                    django_capture_on_commit_callbacks):
+def test_cancelling_a_seat_offers_it_to_the_first_on_the_waiting_list(make_staff, home,
+                                                                       django_capture_on_commit_callbacks):
     session = SessionFactory(capacity=1)
     first, second, third = make_staff(), make_staff(), make_staff()
     seat = service.book(session.pk, first)
@@ -133,13 +132,17 @@ def test_cancelling_a_seat_promotes_the_first_on_the_waiting_list(make_staff, ho
         service.cancel(seat.pk, first)
     waiting_2.refresh_from_db()
     waiting_3.refresh_from_db()
-    assert waiting_2.status == "bevestigd" and waiting_2.confirmed_at
-    assert waiting_3.status == "wachtlijst"
+    assert (waiting_2.status, waiting_3.status) == ("wachtlijst", "wachtlijst")  # offered, not given silently
+    offer = SeatOffer.objects.get()
+    assert offer.booking == waiting_2 and offer.is_open
     to_second = [m for m in mail.outbox if m.to == [second.email]]
-    assert len(to_second) == 1 and "plaats" in to_second[0].subject.lower()
-    assert to_second[0].attachments[0][0].endswith(".ics")
+    assert len(to_second) == 1 and "plaats vrij" in to_second[0].subject.lower()
+    assert "/agenda/aanbod/" in to_second[0].body
+    assert not [m for m in mail.outbox if m.to == [third.email]]
     to_first = [m for m in mail.outbox if m.to == [first.email]]
     assert "STATUS:CANCELLED" in to_first[0].attachments[0][1]
+    # A newcomer does not take the seat on offer: it is held for the person it was offered to.
+    assert service.book(session.pk, make_staff()).status == "wachtlijst"
 
 
 def test_cancelling_a_waiting_place_promotes_nobody(make_staff, home):
@@ -164,8 +167,9 @@ def test_more_seats_promote_from_the_waiting_list(make_staff, home):
     session = SessionFactory(capacity=1)
     service.book(session.pk, make_staff())
     waiting = service.book(session.pk, make_staff())
-    promoted = changes.change_capacity(session.pk, 2)
-    assert [b.pk for b in promoted] == [waiting.pk]
+    offered = changes.change_capacity(session.pk, 2)
+    assert [b.pk for b in offered] == [waiting.pk]
+    assert SeatOffer.objects.get().booking == waiting
 
 
 def test_cancelled_session_mails_everyone_with_a_live_booking(group_session, make_staff,
@@ -229,14 +233,13 @@ def test_a_moved_training_day_takes_its_sessions_along_at_the_same_time_of_day(h
     session.full_clean()
 
 
-def test_waiting_list_places_count_toward_a_municipalitys_share(make_staff, home, scheduling_settings):
+def test_waiting_list_places_count_toward_a_municipalitys_share(make_staff, home):
     """A full session: one municipality cannot fill the waiting list either, so others still get a turn."""
-    scheduling_settings.seats_per_municipality = 2
-    scheduling_settings.save()
-    session = SessionFactory(capacity=1)
-    service.book(session.pk, staff_in("GM0715"))  # Terneuzen takes the one seat
+    session = SessionFactory(capacity=3)  # a fair share of 2
+    for code in ("GM0715", "GM0715", "GM0687"):
+        service.book(session.pk, staff_in(code))
     assert service.book(session.pk, staff_in("GM1714")).status == "wachtlijst"
     assert service.book(session.pk, staff_in("GM1714")).status == "wachtlijst"
     with pytest.raises(service.BookingError, match="inclusief de wachtlijst"):
         service.book(session.pk, staff_in("GM1714"))
-    assert service.book(session.pk, staff_in("GM0687")).status == "wachtlijst"
+    assert service.book(session.pk, staff_in("GM0718")).status == "wachtlijst"

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from courses.models import CourseIndexPage
 from scheduling import booking as service
-from scheduling.models import Booking, SchedulingSettings, Session, TrainingDay
+from scheduling.models import Booking, SchedulingSettings, SeatOffer, Session, SessionFee, TrainingDay
 from support_requests import lifecycle
 from support_requests.models import Status, SupportRequest
 from tests.factories.scheduling import SessionFactory, staff_in
@@ -44,6 +44,8 @@ def committed(django_db_setup, django_db_blocker):
         home_page()
         yield
         SupportRequest.objects.all().delete()
+        SeatOffer.objects.all().delete()
+        SessionFee.objects.all().delete()
         Booking.objects.all().delete()
         Session.objects.all().delete()
         TrainingDay.objects.all().delete()
@@ -84,7 +86,7 @@ def run_together(count: int, action) -> list:
 
 def test_fifty_threads_book_a_ten_seat_session(committed):
     settings = SchedulingSettings.load()
-    settings.seats_per_municipality = 5  # 50 people from 13 Zeeland municipalities: the cap is not what we test
+    settings.municipality_share = 100  # 50 people from 13 Zeeland municipalities: the share is not tested here
     settings.save()
     session = SessionFactory(capacity=10)
     codes = list(Municipality.objects.filter(province__cbs_code="PV29").values_list("cbs_code", flat=True))
@@ -96,6 +98,35 @@ def test_fifty_threads_book_a_ten_seat_session(committed):
     assert outcomes.count("wachtlijst") == 40
     statuses = list(Booking.objects.filter(session=session).values_list("status", flat=True))
     assert statuses.count("bevestigd") == 10 and statuses.count("wachtlijst") == 40
+
+
+def test_fifty_bookings_and_ten_cancellations_at_once_never_oversell_or_offer_a_seat_twice(committed):
+    """A full 10-seat session; 50 more people book while the 10 seat holders cancel, all at the same moment."""
+    settings = SchedulingSettings.load()
+    settings.municipality_share = 100
+    settings.save()
+    session = SessionFactory(capacity=10)
+    codes = list(Municipality.objects.filter(province__cbs_code="PV29").values_list("cbs_code", flat=True))
+    holders = [staff_in(codes[i % len(codes)]) for i in range(10)]
+    seats = [service.book(session.pk, person) for person in holders]
+    newcomers = [staff_in(codes[i % len(codes)]) for i in range(50)]
+
+    def act(i: int):
+        if i < 10:
+            return service.cancel(seats[i].pk, holders[i]).status
+        return service.book(session.pk, newcomers[i - 10]).status
+
+    outcomes = run_together(60, act)
+
+    assert outcomes.count("geannuleerd") == 10, outcomes
+    assert outcomes.count("bevestigd") + outcomes.count("wachtlijst") == 50, outcomes
+    confirmed = Booking.objects.filter(session=session, status="bevestigd").count()
+    open_offers = SeatOffer.objects.filter(booking__session=session, status="open")
+    # Every seat is either taken or held by exactly one open offer, never both, never more than ten.
+    assert confirmed + open_offers.count() == 10
+    assert SeatOffer.objects.filter(booking__session=session).count() == open_offers.count()
+    assert len(set(open_offers.values_list("booking_id", flat=True))) == open_offers.count()
+    assert not open_offers.exclude(booking__status="wachtlijst").exists()
 
 
 def test_one_person_double_clicking_gets_one_booking(committed):

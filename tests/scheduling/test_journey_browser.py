@@ -1,5 +1,6 @@
 """In a real browser: staff of a small municipality book the last seat, a colleague joins the waiting list, the first
-cancels, and the colleague is promoted and mailed. axe-core checks /agenda/ and the session page."""
+cancels, the colleague is offered the seat by mail and accepts it on the session page. axe-core checks /agenda/, the
+session page and the offer."""
 
 import pytest
 from django.core import mail
@@ -52,9 +53,15 @@ def test_last_seat_waiting_list_and_promotion(page, browser, live_server, home):
     page.get_by_role("button", name="Ja, annuleer mijn boeking").click()  # it asks first
     page.get_by_text("Uw boeking is geannuleerd.").wait_for()
 
-    assert Booking.objects.get(user=colleague).status == "bevestigd"
-    promoted = [m for m in mail.outbox if m.to == [colleague.email]]
-    assert len(promoted) == 1 and promoted[0].subject.startswith("U heeft een plaats")
+    assert Booking.objects.get(user=colleague).status == "wachtlijst"  # offered, not given silently
+    offered = [m for m in mail.outbox if m.to == [colleague.email]]
+    assert len(offered) == 1 and offered[0].subject.startswith("Er is een plaats vrij voor u")
     tab.reload()
+    tab.get_by_text("gereserveerd tot").wait_for()
+    assert_accessible(tab)
+    tab.get_by_role("button", name="Ja, ik neem de plaats").click()
+    tab.get_by_text("De plaats is van u.").first.wait_for()
+    assert Booking.objects.get(user=colleague).status == "bevestigd"
+    tab.goto(session.get_absolute_url())
     tab.get_by_text("U heeft een plaats in deze sessie").wait_for()
     other.close()

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from scheduling import booking as service
-from scheduling.models import Booking, Pledge, Session
+from scheduling.models import Booking, Pledge, Session, SessionFee
 from tests.factories.scheduling import BookingFactory, SessionFactory, TrainingDayFactory, course_page, staff_in
 from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
@@ -134,7 +134,8 @@ def test_tailored_session_shows_the_fee_and_needs_agreement(client, home):
     client.post(f"/agenda/sessie/{session.pk}/boeken/")
     assert not Booking.objects.exists()
     client.post(f"/agenda/sessie/{session.pk}/boeken/", {"accept_fee": "on"})
-    assert Booking.objects.get().fee == Decimal("150.00")
+    assert Booking.objects.get().user == person
+    assert SessionFee.objects.get().amount == Decimal("150.00")
 
 
 def test_someone_from_another_province_sees_why_they_cannot_book(client, session_of):
