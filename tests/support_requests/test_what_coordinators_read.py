@@ -25,8 +25,9 @@ def expert(emmen):
 
 
 def line(req):
+    """The newest timeline line as a coordinator reads it: when, by whom, what."""
     entry = req.timeline.order_by("-id").first()
-    return entry.at, entry.actor_label, entry.note
+    return entry.at, entry.who, entry.text
 
 
 def test_a_matched_expert_who_drops_out_is_off_the_file_and_one_who_finishes_stays_on_it(coordinator, expert):
@@ -149,12 +150,12 @@ def test_widening_and_taking_over_by_hand_are_on_the_timeline_by_the_coordinator
     req = SupportRequestFactory(level="acuut")
     assignment.widen_now(req, coordinator=coordinator, now=now)
     asked = req.timeline.order_by("-id").first()
-    assert (asked.at, asked.actor_label) == (now, str(coordinator)) and "Emmenaar gevraagd" in asked.note
+    assert (asked.at, asked.who) == (now, str(coordinator)) and "Emmenaar gevraagd" in asked.text
     fresh = SupportRequestFactory(level="acuut")
     assignment.take_over(fresh, coordinator=coordinator, now=now)
     moved, taken = list(fresh.timeline.order_by("-id")[:2])[::-1]
     assert (moved.to_status, moved.actor, taken.actor) == (Status.IN_PROGRESS, coordinator, coordinator)
-    assert taken.note == f"Overgenomen door {coordinator}; de escalatie stopt."
+    assert taken.text == f"Overgenomen door {coordinator}; de escalatie stopt."
 
 
 def test_an_expired_link_is_on_the_timeline_and_the_next_candidate_is_asked_by_the_system(emmen, expert):
@@ -164,10 +165,10 @@ def test_an_expired_link_is_on_the_timeline_and_the_next_candidate_is_asked_by_t
     expiry = first.expires_at
     assert escalation.check_deadlines(expiry).expired_invitations == 1
     entries = list(req.timeline.order_by("-id")[:2])[::-1]
-    assert (entries[0].at, entries[0].actor_label, entries[0].note) == (
+    assert (entries[0].at, entries[0].who, entries[0].text) == (
         expiry, "Systeem", f"Verzoek aan {first.expert.name} verlopen zonder antwoord.")
-    asked = req.timeline.get(actor_label="Systeem (na verlopen link)")
-    assert asked.at == expiry and asked.note.startswith(f"{second.name if first.expert == expert else expert.name} ")
+    [asked] = [e for e in req.timeline.all() if e.who == "Systeem (na verlopen link)"]
+    assert asked.at == expiry and asked.text.startswith(f"{second.name if first.expert == expert else expert.name} ")
     assert {i.expert_id for i in req.invitations.all()} == {expert.id, second.id}
 
 
