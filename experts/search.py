@@ -10,8 +10,9 @@ analyzer, aggregations as facets).
 Free text: every word must occur in the expert's name, job title or bio, or in the name of one of their topics. On
 PostgreSQL the words are looked up in the full-text index (`to_tsvector('dutch', name || job title || bio)`, a GIN
 index: see experts/migrations/0004), as word beginnings after Dutch stemming ("crisis" finds "crisiscommunicatie"),
-so finding them does not scan the directory; the counts still take time in proportion to the experts found. SQLite
-(the embedded default) compares substrings.
+so a text that names no topic is found without reading the directory; a word that also names a topic ("webcare")
+adds the experts with that topic, which PostgreSQL checks row by row (cheap, but it grows with the directory). The
+counts take time in proportion to the experts found. SQLite (the embedded default) compares substrings.
 """
 
 from __future__ import annotations
