@@ -48,12 +48,15 @@ def render(path: str, cookie: str | None) -> tuple[float, int]:
     return statistics.median(times), len(queries)
 
 
-def multiply(times: int = 9) -> None:
-    """Copy the support requests and the listed experts (with their provinces, topics and levels) `times` times."""
+def multiply(times: int = 9, matching: bool = True) -> None:
+    """Copy the support requests and the listed experts (with their provinces, topics and levels) `times` times.
+
+    With `matching=False` only the experts are copied, with another bio and without topics: the directory grows
+    tenfold while the experts a free-text query for "webcare" finds stay the same."""
     from experts.models import Expert
     from support_requests.models import SupportRequest
 
-    requests = list(SupportRequest.objects.all())
+    requests = list(SupportRequest.objects.all()) if matching else []
     for copy in range(times):
         for request in requests:
             request.pk = None
@@ -69,9 +72,13 @@ def multiply(times: int = 9) -> None:
         for expert in experts:
             expert.pk = None
             expert.email = f"x{copy}-{uuid.uuid4().hex[:10]}@bench.example"
+            if not matching:
+                expert.bio = "Participatie en beleid"
         created = Expert.objects.bulk_create(experts, batch_size=2000)
         new_id = dict(zip(originals, [expert.pk for expert in created], strict=True))
         for name, through in relations.items():
+            if name == "topics" and not matching:
+                continue
             field = through_field(through)
             through.objects.bulk_create([through(expert_id=new_id[expert_id], **{field: other})
                                          for expert_id, other in links[name]], batch_size=5000)
@@ -82,15 +89,24 @@ def through_field(through) -> str:
 
 
 def measure(pages: list[tuple[str, str, str | None]]) -> list[Timing]:
+    """Each page at the bench scale and at 10x the data; the pages of the expert search once more with 10x the
+    experts but the same experts found (`multiply(matching=False)`), named "... (same matches)"."""
     from django.db import connection, transaction
 
     timings = [Timing(name, path, *render(path, cookie)) for name, path, cookie in pages]
-    with transaction.atomic():
-        multiply()
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE support_requests_supportrequest")
-            cursor.execute("ANALYZE experts_expert")
-        for timing, (_name, path, cookie) in zip(timings, pages, strict=True):
-            timing.ms_tenfold, timing.queries_tenfold = render(path, cookie)
-        transaction.set_rollback(True)
+    for matching in (True, False):
+        measured = [(timing, path, cookie) for timing, (_name, path, cookie) in zip(timings, pages, strict=True)
+                    if matching or path.startswith("/experts/")]
+        with transaction.atomic():
+            multiply(matching=matching)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE support_requests_supportrequest")
+                cursor.execute("ANALYZE experts_expert")
+                cursor.execute("ANALYZE experts_expert_topics")
+            for timing, path, cookie in measured:
+                if not matching:
+                    timing = Timing(f"{timing.name} (10x experts, same matches)", path, timing.ms, timing.queries)
+                    timings.append(timing)
+                timing.ms_tenfold, timing.queries_tenfold = render(path, cookie)
+            transaction.set_rollback(True)
     return timings

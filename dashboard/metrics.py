@@ -64,10 +64,6 @@ class Metric:
     public: bool = False  # may be shown on the public /netwerk/ page (no personal data, aggregated)
 
 
-def _counts(rows) -> Values:
-    return {row[PROVINCE]: row["n"] for row in rows}
-
-
 def _share(numerators: Values, denominators: Values) -> Values:
     return {code: (numerators.get(code) or 0) / total for code, total in denominators.items() if total}
 
@@ -75,35 +71,46 @@ def _share(numerators: Values, denominators: Values) -> Values:
 # --- the network registry and maturity (always present) ---------------------------------------------------------
 
 
+def _municipality_counts(ctx: MetricContext) -> dict[str, dict]:
+    """Existing municipalities per province, and those that take part in the network (1 query)."""
+    return ctx.once("municipality_counts", lambda: {row[PROVINCE]: row for row in (
+        Municipality.objects.active().values(PROVINCE)
+        .annotate(n=Count("pk"), taking_part=Count("pk", filter=Q(takes_part=True))).order_by())})
+
+
 def municipalities(ctx: MetricContext) -> Values:
-    """Existing municipalities per province (1 query)."""
-    return ctx.once("municipalities", lambda: _counts(
-        Municipality.objects.active().values(PROVINCE).annotate(n=Count("pk")).order_by()))
+    """Existing municipalities per province."""
+    return {code: row["n"] for code, row in _municipality_counts(ctx).items()}
 
 
 def participating(ctx: MetricContext) -> Values:
-    """Municipalities that take part in the network (1 query)."""
-    return ctx.once("participating", lambda: _counts(
-        Municipality.objects.active().filter(takes_part=True).values(PROVINCE).annotate(n=Count("pk")).order_by()))
+    """Municipalities that take part in the network."""
+    return {code: row["taking_part"] for code, row in _municipality_counts(ctx).items() if row["taking_part"]}
 
 
 def participation(ctx: MetricContext) -> Values:
-    """Share of the municipalities that take part (2 queries, shared with the two counts)."""
+    """Share of the municipalities that take part (the query of the two counts)."""
     return _share(participating(ctx), municipalities(ctx))
 
 
+def _assessments(ctx: MetricContext) -> dict[str, dict]:
+    """Maturity self-assessments per province: municipalities with at least one, and those filled in during the last
+    12 months (1 query)."""
+    return ctx.once("assessments", lambda: {row["province"]: row for row in (
+        Assessment.objects.values(province=F(f"municipality__{PROVINCE}"))
+        .annotate(assessed=Count("municipality", distinct=True),
+                  last_year=Count("pk", filter=Q(created_at__gt=ctx.year_ago, created_at__lte=ctx.now)))
+        .order_by())})
+
+
 def assessed_municipalities(ctx: MetricContext) -> Values:
-    """Municipalities with at least one maturity self-assessment (1 query)."""
-    rows = (Assessment.objects.values(province=F(f"municipality__{PROVINCE}"))
-            .annotate(n=Count("municipality", distinct=True)).order_by())
-    return {row["province"]: row["n"] for row in rows}
+    """Municipalities with at least one maturity self-assessment."""
+    return {code: row["assessed"] for code, row in _assessments(ctx).items()}
 
 
 def assessments_last_year(ctx: MetricContext) -> Values:
-    """Self-assessments filled in during the last 12 months (1 query)."""
-    rows = (Assessment.objects.filter(created_at__gt=ctx.year_ago, created_at__lte=ctx.now)
-            .values(province=F(f"municipality__{PROVINCE}")).annotate(n=Count("pk")).order_by())
-    return {row["province"]: row["n"] for row in rows}
+    """Self-assessments filled in during the last 12 months."""
+    return {code: row["last_year"] for code, row in _assessments(ctx).items() if row["last_year"]}
 
 
 def maturity_average(ctx: MetricContext) -> Values:
@@ -170,14 +177,20 @@ def _scheduler_metrics() -> list[Metric]:
     def sessions_held(ctx: MetricContext) -> Values:
         return {code: row["n"] for code, row in held_sessions(ctx).items()}
 
-    def seats_booked(ctx: MetricContext) -> Values:
-        """Seats taken (confirmed, present or absent) in the sessions held in the last 12 months (1 query)."""
+    def _bookings_held(ctx: MetricContext) -> dict[str, dict]:
+        """Bookings of the sessions held (planned, not cancelled, ended) in the last 12 months, by the training day's
+        province: seats taken (confirmed, present or absent) and participants marked present (1 query)."""
         def compute():
             rows = (Booking.objects.filter(status__in=seat_statuses, session__status="gepland",
                                            session__ends_at__gt=ctx.year_ago, session__ends_at__lte=ctx.now)
-                    .values(province=F(f"session__{session_province}")).annotate(n=Count("pk")).order_by())
-            return {row["province"]: row["n"] for row in rows}
-        return ctx.once("seats_booked", compute)
+                    .values(province=F(f"session__{session_province}"))
+                    .annotate(seats=Count("pk"), attended=Count("pk", filter=Q(status=attended))).order_by())
+            return {row["province"]: row for row in rows}
+        return ctx.once("bookings_held", compute)
+
+    def seats_booked(ctx: MetricContext) -> Values:
+        """Seats taken in the sessions held in the last 12 months."""
+        return {code: row["seats"] for code, row in _bookings_held(ctx).items()}
 
     def fill_rate(ctx: MetricContext) -> Values:
         """Seats taken as a share of the seats offered in the sessions held (the two queries above)."""
@@ -186,12 +199,8 @@ def _scheduler_metrics() -> list[Metric]:
                 if row["capacity"]}
 
     def attended_participants(ctx: MetricContext) -> Values:
-        """Participants marked present in sessions held in the last 12 months, by the training day's province
-        (1 query)."""
-        rows = (Booking.objects.filter(status=attended, session__status="gepland", session__ends_at__gt=ctx.year_ago,
-                                       session__ends_at__lte=ctx.now)
-                .values(province=F(f"session__{session_province}")).annotate(n=Count("pk")).order_by())
-        return {row["province"]: row["n"] for row in rows}
+        """Participants marked present in sessions held in the last 12 months (the query of the seats)."""
+        return {code: row["attended"] for code, row in _bookings_held(ctx).items() if row["attended"]}
 
     def reach(ctx: MetricContext) -> Values:
         """Share of the small municipalities of the province with at least one attended session in 12 months.
@@ -205,16 +214,22 @@ def _scheduler_metrics() -> list[Metric]:
                 .annotate(total=Count("pk"), reached=Count("pk", filter=Q(Exists(attended_here)))).order_by())
         return {row[PROVINCE]: row["reached"] / row["total"] for row in rows if row["total"]}
 
+    def _evaluations(ctx: MetricContext) -> dict[str, dict]:
+        """Evaluations of the sessions held in the last 12 months: how many and their average overall mark (1 query).
+        """
+        def compute():
+            rows = (Evaluation.objects.filter(session__ends_at__gt=ctx.year_ago, session__ends_at__lte=ctx.now)
+                    .values(province=F(f"session__{session_province}")).annotate(n=Count("pk"), avg=Avg("overall"))
+                    .order_by())
+            return {row["province"]: row for row in rows}
+        return ctx.once("evaluations", compute)
+
     def evaluation_average(ctx: MetricContext) -> Values:
-        """Average overall mark (1–5) of the evaluations of sessions held in the last 12 months (1 query)."""
-        rows = (Evaluation.objects.filter(session__ends_at__gt=ctx.year_ago, session__ends_at__lte=ctx.now)
-                .values(province=F(f"session__{session_province}")).annotate(avg=Avg("overall")).order_by())
-        return {row["province"]: float(row["avg"]) for row in rows}
+        """Average overall mark (1–5) of the evaluations of sessions held in the last 12 months."""
+        return {code: float(row["avg"]) for code, row in _evaluations(ctx).items()}
 
     def evaluations_count(ctx: MetricContext) -> Values:
-        rows = (Evaluation.objects.filter(session__ends_at__gt=ctx.year_ago, session__ends_at__lte=ctx.now)
-                .values(province=F(f"session__{session_province}")).annotate(n=Count("pk")).order_by())
-        return {row["province"]: row["n"] for row in rows}
+        return {code: row["n"] for code, row in _evaluations(ctx).items()}
 
     return [
         Metric("pledged", _("Uitlenende gemeenten deze maand"), pledged_lenders, "count",

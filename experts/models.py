@@ -112,7 +112,8 @@ class Expert(ClusterableModel):
         ordering = ["name"]
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
-        indexes = [models.Index(fields=["active", "listing_consent", "shell"])]
+        # name: the directory lists experts by name, twenty at a time, however many match
+        indexes = [models.Index(fields=["active", "listing_consent", "shell"]), models.Index(fields=["name"])]
 
     def __str__(self) -> str:
         return self.name

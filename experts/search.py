@@ -1,14 +1,18 @@
 """Finding experts in the directory: one interface, two backends.
 
 `search_experts(criteria)` returns the matching experts, ordered own province first, then its neighbours, then the
-rest, with counts per facet value (province, topic, support level, shell). The database backend (default) uses ORM
-filters and aggregate counts in a fixed number of queries. When ELASTICSEARCH_URL is set, experts/es_backend.py
-answers the same questions with elasticsearch-dsl (Dutch analyzer, aggregations as facets).
+rest, with counts per facet value (province, topic, support level, shell). The database backend (default) states
+every criterion as a condition on the expert's own row and reads the matches twice in all: once for the page of twenty
+(by name, along an index), once for the number found and every facet count together (`facet_counts`, one query).
+When ELASTICSEARCH_URL is set, experts/es_backend.py answers the same questions with elasticsearch-dsl (Dutch
+analyzer, aggregations as facets).
 
 Free text: every word must occur in the expert's name, job title or bio, or in the name of one of their topics. On
 PostgreSQL the words are looked up in the full-text index (`to_tsvector('dutch', name || job title || bio)`, a GIN
-index: see experts/migrations/0003), as word beginnings after Dutch stemming ("crisis" finds "crisiscommunicatie"),
-so the time does not grow with the number of experts; SQLite (the embedded default) compares substrings.
+index: see experts/migrations/0004), as word beginnings after Dutch stemming ("crisis" finds "crisiscommunicatie"),
+so a text that names no topic is found without reading the directory; a word that also names a topic ("webcare")
+adds the experts with that topic, which PostgreSQL checks row by row (cheap, but it grows with the directory). The
+counts take time in proportion to the experts found. SQLite (the embedded default) compares substrings.
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
-from experts.models import Expert, Shell, SupportLevel
+from experts.models import Expert, Shell, SupportLevel, SupportLevelOption
 from trainingnet.models import Province, Topic
 from trainingnet.query import province_code, slug_value
 from trainingnet.synonyms import expand
@@ -54,27 +58,40 @@ class Criteria:
 class Result:
     experts: QuerySet[Expert]
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    total: int | None = None  # the number of matching experts, when counted with the facets
 
 
 def filtered(criteria: Criteria) -> QuerySet[Expert]:
+    """The listed experts that meet every criterion: conditions on the expert's own row (M2M filters as `pk IN`
+    subqueries), so no expert appears twice and the database reads the matches once."""
     experts = Expert.objects.listed()
     if criteria.province:
-        experts = experts.filter(Q(provinces__cbs_code=criteria.province) | Q(serves_whole_country=True))
+        experts = experts.filter(Q(pk__in=_linked("provinces", cbs_code=criteria.province))
+                                 | Q(serves_whole_country=True))
     if criteria.topic:
-        experts = experts.filter(topics__slug=criteria.topic)
+        experts = experts.filter(pk__in=_linked("topics", slug=criteria.topic))
     if criteria.level:
-        experts = experts.filter(levels__code=criteria.level)
+        experts = experts.filter(pk__in=_linked("levels", code=criteria.level))
     if criteria.shell:
         experts = experts.filter(shell=criteria.shell)
     if criteria.text:
-        matching = Q(pk__in=[])
-        for phrasing in expand(criteria.text):  # the text and the same text with the coordinators' synonyms
-            by_words = Expert.objects.all()
-            for word in words(phrasing):
-                by_words = by_words.filter(text_match(word))
-            matching |= Q(pk__in=by_words.values("pk"))
-        experts = experts.filter(matching)
-    return Expert.objects.filter(pk__in=experts.values("pk"))
+        experts = _matching_text(experts, criteria.text)
+    return experts
+
+
+def _through(name: str):
+    return getattr(Expert, name).through
+
+
+def _linked(name: str, **lookups) -> QuerySet:
+    """The ids of the experts linked (provinces, topics, levels) to a row with these field values."""
+    through = _through(name)
+    other = _other_column(through).removesuffix("_id")
+    return through.objects.filter(**{f"{other}__{key}": value for key, value in lookups.items()}).values("expert_id")
+
+
+def _other_column(through) -> str:
+    return next(f.attname for f in through._meta.fields if f.is_relation and f.attname != "expert_id")
 
 
 # The expression of the full-text index on PostgreSQL; a query uses the index only with exactly this expression.
@@ -86,13 +103,60 @@ def words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text)[:10]
 
 
-def text_match(word: str) -> Q:
-    """Experts with this word in their name, job title or bio, or in a topic's name."""
-    topic = Q(topics__in=Topic.objects.filter(name__icontains=word))
+def _matching_text(experts: QuerySet[Expert], text: str) -> QuerySet[Expert]:
+    """Experts with every word of the text, or of one of its phrasings with synonyms, in their name, job title or
+    bio, or in the name of one of their topics.
+
+    The topics are few: the words are compared with their names here (one small query), so a word that names no
+    topic is looked up in the full-text index alone. On PostgreSQL the phrasings whose words name no topic become one
+    `tsquery` (`'a':* & 'b':* | 'c':*`), a single lookup in the GIN index."""
+    topics = list(Topic.objects.values_list("pk", "name"))
+    plain, mixed = [], []
+    for phrasing in expand(text):  # the text and the same text with the coordinators' synonyms
+        found = [(word, [pk for pk, name in topics if word.casefold() in name.casefold()]) for word in words(phrasing)]
+        if found:
+            (mixed if any(topic_ids for _word, topic_ids in found) else plain).append(found)
+    if not plain and not mixed:
+        return experts  # no word at all (only punctuation): no condition
     if connection.vendor != "postgresql":
-        return Q(name__icontains=word) | Q(job_title__icontains=word) | Q(bio__icontains=word) | topic
-    prefix = SearchQuery(f"'{word}':*", config="dutch", search_type="raw")
-    return Q(pk__in=Expert.objects.annotate(text=TEXT_VECTOR).filter(text=prefix).values("pk")) | topic
+        return experts.filter(_any_phrasing(_substring_match, plain + mixed))
+    if not plain:
+        return experts.filter(_any_phrasing(_full_text_match, mixed))
+    index_query = SearchQuery(" | ".join(_tsquery(found) for found in plain), config="dutch", search_type="raw")
+    if not mixed:
+        return experts.alias(text=TEXT_VECTOR).filter(text=index_query)  # the index answers alone
+    in_index = Q(pk__in=Expert.objects.alias(text=TEXT_VECTOR).filter(text=index_query).values("pk"))
+    return experts.filter(in_index | _any_phrasing(_full_text_match, mixed))
+
+
+def _tsquery(found: list[tuple[str, list[int]]]) -> str:
+    """Every word as a word beginning after Dutch stemming ("crisis" finds "crisiscommunicatie")."""
+    return "(" + " & ".join(_term(word) for word, _topics in found) + ")"
+
+
+def _term(word: str) -> str:
+    return "'" + word.replace("'", "") + "':*"
+
+
+def _any_phrasing(match, phrasings: list[list[tuple[str, list[int]]]]) -> Q:
+    condition = Q(pk__in=[])
+    for found in phrasings:
+        every_word = Q()
+        for word, topic_ids in found:
+            with_topic = Q(pk__in=_through("topics").objects.filter(topic_id__in=topic_ids).values("expert_id"))
+            every_word &= match(word) | with_topic if topic_ids else match(word)
+        condition |= every_word
+    return condition
+
+
+def _full_text_match(word: str) -> Q:
+    query = SearchQuery(_term(word), config="dutch", search_type="raw")
+    return Q(pk__in=Expert.objects.alias(text=TEXT_VECTOR).filter(text=query).values("pk"))
+
+
+def _substring_match(word: str) -> Q:
+    """SQLite (the embedded default, small data): substrings of name, job title and bio."""
+    return Q(name__icontains=word) | Q(job_title__icontains=word) | Q(bio__icontains=word)
 
 
 def ordered(experts: QuerySet[Expert], home_province: str) -> QuerySet[Expert]:
@@ -108,22 +172,48 @@ def ordered(experts: QuerySet[Expert], home_province: str) -> QuerySet[Expert]:
     return experts.annotate(rank=rank).order_by("rank", "name")
 
 
-def facet_counts(experts: QuerySet[Expert]) -> dict[str, list[tuple[str, str, int]]]:
-    ids = experts.values("pk")
-    national = Expert.objects.filter(pk__in=ids, serves_whole_country=True).count()
-    provinces = [(code, name, n + national) for code, name, n in  # nationwide experts serve every province
-                 Province.objects.annotate(n=Count("served_by_experts", distinct=True, filter=Q(
-                     served_by_experts__in=ids, served_by_experts__serves_whole_country=False)))
-                 .order_by("name").values_list("cbs_code", "name", "n")]
-    topics = (Topic.objects.annotate(n=Count("experts", filter=Q(experts__in=ids), distinct=True))
-              .filter(n__gt=0).order_by("name").values_list("slug", "name", "n"))
-    levels = dict(Expert.objects.filter(pk__in=ids).values_list("levels__code").annotate(n=Count("pk")).order_by())
-    shells = dict(Expert.objects.filter(pk__in=ids).values_list("shell").annotate(n=Count("pk")).order_by())
-    return {
-        "provincie": provinces,
-        "onderwerp": list(topics),
-        "niveau": [(v, str(label), levels.get(v, 0)) for v, label in SupportLevel.choices],
-        "schil": [(v, str(label), shells.get(v, 0)) for v, label in Shell.choices],
+FACET_SQL = """
+WITH matching AS ({matching})
+SELECT 'total', '', '', COUNT(*) FROM matching
+UNION ALL SELECT 'national', '', '', COUNT(*) FROM matching WHERE serves_whole_country
+UNION ALL SELECT 'schil', shell, '', COUNT(*) FROM matching GROUP BY shell
+UNION ALL SELECT 'niveau', level.code, '', COUNT(*) FROM {levels} link
+    JOIN matching ON matching.id = link.expert_id JOIN {level} level ON level.id = link.{level_id} GROUP BY level.code
+UNION ALL SELECT 'onderwerp', topic.slug, topic.name, COUNT(*) FROM {topics} link
+    JOIN matching ON matching.id = link.expert_id JOIN {topic} topic ON topic.id = link.{topic_id}
+    GROUP BY topic.slug, topic.name
+UNION ALL SELECT 'provincie', province.cbs_code, province.name, COALESCE(served.n, 0) FROM {province} province
+    LEFT JOIN (SELECT link.{province_id} AS province_id, COUNT(*) AS n FROM {provinces} link
+               JOIN matching ON matching.id = link.expert_id AND NOT matching.serves_whole_country
+               GROUP BY link.{province_id}) served ON served.province_id = province.id
+"""
+
+
+def facet_counts(experts: QuerySet[Expert]) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
+    """The number of matching experts and the counts per province, topic, support level and shell, in one query:
+    the matching experts are found once (a common table expression) and every count is taken from them.
+    Nationwide experts count in every province."""
+    matching, params = experts.values("id", "shell", "serves_whole_country").order_by().query.sql_with_params()
+    tables = {"levels": _through("levels"), "topics": _through("topics"), "provinces": _through("provinces"),
+              "level": SupportLevelOption, "topic": Topic, "province": Province}
+    names = {key: connection.ops.quote_name(model._meta.db_table) for key, model in tables.items()}
+    columns = {f"{key[:-1]}_id": _other_column(tables[key]) for key in ("levels", "topics", "provinces")}
+    with connection.cursor() as cursor:
+        cursor.execute(FACET_SQL.format(matching=matching, **names, **columns), params)
+        rows = cursor.fetchall()
+    counts: dict[str, dict[str, int]] = {}
+    labels: dict[str, list[tuple[str, str, int]]] = {"provincie": [], "onderwerp": []}
+    for facet, value, label, n in rows:
+        counts.setdefault(facet, {})[value] = n
+        if facet in labels:
+            labels[facet].append((value, label, n))
+    national = counts["national"][""]
+    by_name = {facet: sorted(found, key=lambda row: row[1].casefold()) for facet, found in labels.items()}
+    return counts["total"][""], {
+        "provincie": [(code, name, n + national) for code, name, n in by_name["provincie"]],
+        "onderwerp": by_name["onderwerp"],
+        "niveau": [(v, str(label), counts.get("niveau", {}).get(v, 0)) for v, label in SupportLevel.choices],
+        "schil": [(v, str(label), counts.get("schil", {}).get(v, 0)) for v, label in Shell.choices],
     }
 
 
@@ -133,8 +223,9 @@ def search_experts(criteria: Criteria) -> Result:
 
         return es_backend.search(criteria)
     experts = filtered(criteria)
+    total, facets = facet_counts(experts)
     return Result(
         experts=ordered(experts, criteria.home_province).select_related("municipality", "home_province")
         .prefetch_related("topics", "levels"),
-        facets=facet_counts(experts),
+        facets=facets, total=total,
     )

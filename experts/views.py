@@ -26,7 +26,10 @@ def directory(request):
             or province_code(request.GET.get("provincie", "")))
     criteria = Criteria.from_query(request.GET, home_province=home)
     result = search_experts(criteria)
-    page = Paginator(result.experts, 20).get_page(request.GET.get("pagina"))
+    paginator = Paginator(result.experts, 20)
+    if result.total is not None:
+        paginator.count = result.total  # counted with the facets: the paginator need not count again
+    page = paginator.get_page(request.GET.get("pagina"))
     return render(request, "experts/directory.html", {
         "criteria": criteria, "provinces": Province.objects.all(),
         "home_province": Province.objects.filter(cbs_code=home).first() if home else None,

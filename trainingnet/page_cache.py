@@ -11,7 +11,8 @@ agenda of one province), `session:12`, `experts`, `expert:7`, `user:3` (a traine
 `registry`, `pledges`, `maturity`, `dashboard`. Views and pages add tags while they render (`tag(request, ...)`).
 A save or delete raises the version of the tags of what it touched (`tags_for`): a booking on one session evicts
 that session, the agenda of its province and the figures, not the catalogue; a course edit evicts the CMS pages and
-search; a login (only `last_login` saved) evicts nothing. A change the rules do not know evicts every page (the tag
+search; a login (only `last_login` saved) evicts nothing, a profile edit only the pages that name the person (a
+trainer's course and session pages: `user:3`). A change the rules do not know evicts every page (the tag
 `*` that every page carries), as does deleting an account. A cached copy is served only while the versions of all
 its tags are those it was rendered with, so a hidden expert (consent withdrawn, deactivated) is gone from every
 page at the next request.
@@ -69,7 +70,9 @@ def _province_code(obj, path: str) -> str:
 
 
 def _agenda_tags(code: str, session_id: int | None = None, course_id: int | None = None) -> set[str]:
-    tags = {"agenda", "dashboard", "pledges"}
+    """What a change to the agenda of a province shows on: its agendas (of the province and of all), the figures,
+    and the session and the course page that lists it. Not the pledges: a booking changes no lender."""
+    tags = {"agenda", "dashboard"}
     if code:
         tags.add(f"agenda:{code}")
     if session_id:
@@ -97,7 +100,7 @@ def tags_for(instance, *, deleted: bool = False, update_fields=None) -> set[str]
             return {EVERYTHING}  # an account deleted: its personal data goes from every page
         if update_fields is not None and set(update_fields) <= INVISIBLE_USER_FIELDS:
             return set()
-        return {f"user:{instance.pk}", "agenda"}  # trainers are named on course pages and sessions
+        return {f"user:{instance.pk}"}  # trainers are named on course pages and session pages (tagged user:N)
     if label == "scheduling.booking":
         return _session_tags(instance.session_id)
     if label == "scheduling.session":
@@ -105,10 +108,10 @@ def tags_for(instance, *, deleted: bool = False, update_fields=None) -> set[str]
                                                                f"course:{instance.course_id}", "dashboard"}
     if label == "scheduling.trainingday":
 
-        return _agenda_tags(_province_code(instance, "province.cbs_code")) | {
+        return _agenda_tags(_province_code(instance, "province.cbs_code")) | {"pledges"} | {
             f"session:{pk}" for pk in Session.objects.filter(training_day_id=instance.pk).values_list("pk", flat=True)}
     if label == "scheduling.pledge":
-        return _agenda_tags(_province_code(instance, "province.cbs_code"))
+        return _agenda_tags(_province_code(instance, "province.cbs_code")) | {"pledges"}
     if label == "scheduling.evaluation":
         return _session_tags(instance.session_id)  # the course page shows the evaluations' summary
     if label == "experts.expert":

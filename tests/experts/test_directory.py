@@ -59,6 +59,20 @@ def test_filters_by_level_shell_topic_and_text(client, directory):
     assert set(names(html)) == {"Ria Rotterdam", "Xander Extern"}
 
 
+def test_free_text_finds_every_word_in_the_name_bio_or_a_topic(client, directory):
+    topic = TopicFactory(name="Webcare en klantcontact", slug="webcare-x")
+    directory["eindhoven"].topics.set([topic])
+    directory["eindhoven"].save()
+    directory["groningen"].bio = "Ervaren in webcare voor gemeenten."
+    directory["groningen"].save()
+
+    assert set(names(client.get("/experts/?q=webcare").content.decode())) == {"Erik Eindhoven", "Gea Groningen"}
+    assert names(client.get("/experts/?q=webcare+gea").content.decode()) == ["Gea Groningen"]
+    assert names(client.get("/experts/?q=klantcontact+erik").content.decode()) == ["Erik Eindhoven"]
+    html = client.get("/experts/?q=webcare").content.decode()
+    assert "2 experts" in html and "Webcare en klantcontact (1)" in html
+
+
 def test_facet_counts(client, directory):
     html = client.get("/experts/").content.decode()
     assert "Acute ondersteuning (3)" in html
@@ -99,7 +113,8 @@ def test_zeeland_has_no_intern_experts_and_the_overview_says_so(client, director
 def test_directory_query_count_does_not_grow_with_the_number_of_experts(client, directory,
                                                                          django_assert_num_queries):
     client.force_login(UserFactory(municipality=municipality("Sluis"), roles=[roles.MUNICIPAL_STAFF]))
-    urls = ["/experts/", "/experts/?niveau=acuut&schil=intern", f"/experts/{directory['rotterdam'].pk}/"]
+    urls = ["/experts/", "/experts/?niveau=acuut&schil=intern", "/experts/?q=webcare&provincie=PV28",
+            f"/experts/{directory['rotterdam'].pk}/"]
     counts = {}
     for url in urls:
         client.get(url)

@@ -140,17 +140,36 @@ def test_a_booking_in_one_province_keeps_the_agenda_of_another(client, page_cach
     rendered("/agenda/provincie/PV29.ics")
 
 
-def test_a_login_and_a_profile_edit_keep_the_catalogue(client, page_cache, course_and_session, staff_member,
-                                                       django_assert_num_queries):
+def test_a_booking_keeps_the_pages_of_other_provinces(client, page_cache, course_and_session,
+                                                     django_assert_num_queries):
+    """A booking changes no lender: the province pages, which show the pledges, stay (all but the booking's own)."""
+    from scheduling import booking
+    from tests.factories.scheduling import staff_in
+
+    _page, session = course_and_session  # in Zeeland
+    for path in ("/provincies/noord-brabant/", "/provincies/utrecht/", "/provincies/"):
+        assert client.get(path).status_code == 200
+
+    booking.book(session.pk, staff_in("GM0677"))
+
+    for path in ("/provincies/noord-brabant/", "/provincies/utrecht/", "/provincies/"):
+        cached(path, django_assert_num_queries)
+
+
+def test_a_login_and_a_profile_edit_keep_the_catalogue_and_the_agenda(client, page_cache, course_and_session,
+                                                                      staff_member, django_assert_num_queries):
     from django.test import Client
 
-    client.get("/trainingen/")
+    _page, session = course_and_session
+    for path in ("/trainingen/", "/agenda/", "/agenda/provincie/PV29.ics", f"/agenda/sessie/{session.pk}/"):
+        client.get(path)
     Client().force_login(staff_member)  # a login saves last_login
     staff_member.first_name = "Anders"
     staff_member.job_title = "Webredacteur"
-    staff_member.save()
+    staff_member.save()  # a member who trains nothing: no public page names them
 
-    cached("/trainingen/", django_assert_num_queries)
+    for path in ("/trainingen/", "/agenda/", "/agenda/provincie/PV29.ics", f"/agenda/sessie/{session.pk}/"):
+        cached(path, django_assert_num_queries)
 
 
 def test_a_course_edit_evicts_its_page_the_catalogue_and_search(client, page_cache, course_and_session):
