@@ -7,61 +7,30 @@ bookings: never a query per province.
 
 The measurable units come from the proposal's benchmark ("een benchmark waarmee het succes van de trainingen
 gemonitord kan worden") and seeds/000: participation, reach, pledges against the target, sessions, seats and fill
-rate, evaluations, maturity, and the response times of support requests. A metric whose part of the platform does
-not exist is not registered (`registered_metrics` checks that in one place).
+rate, evaluations, maturity, and the response times of support requests (dashboard/support_metrics.py). The terms
+of the other parts come from their own apps: `Session.objects.held_between`, `Booking.objects.attended()`, ...
 
 Time windows: "this month" is the calendar month of `now`; "12 months" is the 365 days up to `now`.
 """
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from dashboard import support_metrics
+from dashboard.metric import Metric, MetricContext, Value, Values
 from maturity.models import Assessment
-from maturity.parts import optional_model
 from maturity.templatetags.maturity_tags import latest_assessments
+from scheduling.models import Booking, Evaluation, Session, held_between
+from scheduling.pledges import coverage
 from trainingnet.models import Municipality
 
-Value = int | float | None
-Values = dict[str, Value]
-YEAR = datetime.timedelta(days=365)
 PROVINCE = "province__cbs_code"
-
-
-@dataclass
-class MetricContext:
-    now: datetime.datetime = field(default_factory=timezone.now)
-    memo: dict[str, Any] = field(default_factory=dict)
-
-    def once(self, key: str, compute: Callable[[], Any]) -> Any:
-        """Compute a shared intermediate result once per page (e.g. sessions used by three metrics)."""
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]
-
-    @property
-    def year_ago(self) -> datetime.datetime:
-        return self.now - YEAR
-
-
-@dataclass(frozen=True)
-class Metric:
-    key: str
-    label: Promise
-    compute: Callable[[MetricContext], Values]
-    kind: str  # "count", "share" (0–1), "phase" (1–4), "score" (1–5), "hours"
-    description: Promise
-    on_map: bool = True  # may colour the map
-    public: bool = False  # may be shown on the public /netwerk/ page (no personal data, aggregated)
 
 
 def _share(numerators: Values, denominators: Values) -> Values:
@@ -137,19 +106,11 @@ REGISTRY_METRICS = [
 ]
 
 
-# --- the train-your-colleague scheduler (courses) ----------------------------------------------------------------
+# --- the train-your-colleague scheduler (scheduling) -------------------------------------------------------------
 
 
 def _scheduler_metrics() -> list[Metric]:
-    Booking = optional_model("scheduling", "Booking")
-    Session = optional_model("scheduling", "Session")
-    Evaluation = optional_model("scheduling", "Evaluation")
-    if Booking is None or Session is None or Evaluation is None:
-        return []
-    from scheduling.pledges import coverage
-
-    attended = "aanwezig"
-    seat_statuses = list(Booking.SEAT_STATUSES)
+    attended = Booking.Status.ATTENDED
     session_province = "training_day__province__cbs_code"
 
     def _coverage(ctx: MetricContext):
@@ -169,7 +130,7 @@ def _scheduler_metrics() -> list[Metric]:
     def held_sessions(ctx: MetricContext) -> dict[str, dict]:
         """Sessions held (planned, not cancelled, ended) in the last 12 months: count and seats offered (1 query)."""
         def compute():
-            rows = (Session.objects.filter(status="gepland", ends_at__gt=ctx.year_ago, ends_at__lte=ctx.now)
+            rows = (Session.objects.held_between(ctx.year_ago, ctx.now)
                     .values(session_province).annotate(n=Count("pk"), capacity=Sum("capacity")).order_by())
             return {row[session_province]: row for row in rows}
         return ctx.once("held_sessions", compute)
@@ -181,8 +142,7 @@ def _scheduler_metrics() -> list[Metric]:
         """Bookings of the sessions held (planned, not cancelled, ended) in the last 12 months, by the training day's
         province: seats taken (confirmed, present or absent) and participants marked present (1 query)."""
         def compute():
-            rows = (Booking.objects.filter(status__in=seat_statuses, session__status="gepland",
-                                           session__ends_at__gt=ctx.year_ago, session__ends_at__lte=ctx.now)
+            rows = (Booking.objects.holding_seat().filter(held_between(ctx.year_ago, ctx.now, "session__"))
                     .values(province=F(f"session__{session_province}"))
                     .annotate(seats=Count("pk"), attended=Count("pk", filter=Q(status=attended))).order_by())
             return {row["province"]: row for row in rows}
@@ -208,8 +168,8 @@ def _scheduler_metrics() -> list[Metric]:
         One query: every small municipality, flagged with EXISTS (an attended booking of it in the window), grouped by
         province.
         """
-        attended_here = Booking.objects.filter(municipality=OuterRef("pk"), status=attended, session__status="gepland",
-                                               session__starts_at__gt=ctx.year_ago, session__starts_at__lte=ctx.now)
+        attended_here = Booking.objects.attended().filter(held_between(ctx.year_ago, ctx.now, "session__"),
+                                                          municipality=OuterRef("pk"))
         rows = (Municipality.objects.active().small().values(PROVINCE)
                 .annotate(total=Count("pk"), reached=Count("pk", filter=Q(Exists(attended_here)))).order_by())
         return {row[PROVINCE]: row["reached"] / row["total"] for row in rows if row["total"]}
@@ -218,7 +178,7 @@ def _scheduler_metrics() -> list[Metric]:
         """Evaluations of the sessions held in the last 12 months: how many and their average overall mark (1 query).
         """
         def compute():
-            rows = (Evaluation.objects.filter(session__ends_at__gt=ctx.year_ago, session__ends_at__lte=ctx.now)
+            rows = (Evaluation.objects.filter(held_between(ctx.year_ago, ctx.now, "session__"))
                     .values(province=F(f"session__{session_province}")).annotate(n=Count("pk"), avg=Avg("overall"))
                     .order_by())
             return {row["province"]: row for row in rows}
@@ -260,13 +220,11 @@ def _scheduler_metrics() -> list[Metric]:
 
 
 def _support_metrics() -> list[Metric]:
-    from dashboard import support_metrics
-
     return support_metrics.metrics()
 
 
 def registered_metrics() -> dict[str, Metric]:
-    """All metrics whose part of the platform exists, by key (the one place that checks the parts)."""
+    """All metrics, by key."""
     metrics = [*REGISTRY_METRICS, *_scheduler_metrics(), *_support_metrics()]
     return {metric.key: metric for metric in metrics}
 

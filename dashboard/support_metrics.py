@@ -18,16 +18,13 @@ from __future__ import annotations
 import datetime
 import statistics
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
 from django.utils.translation import gettext_lazy as _
 
-from maturity.parts import optional_model
-
-if TYPE_CHECKING:
-    from dashboard.metrics import Metric, MetricContext, Values
+from dashboard.metric import Metric, MetricContext, Values
+from support_requests.models import OPEN_STATUSES, RequestLevel, SupportRequest
 
 PROVINCE = "municipality__province__cbs_code"
 
@@ -66,12 +63,6 @@ def _timings_in_python(year, now: datetime.datetime) -> dict[str, dict[str, floa
 
 
 def metrics() -> list[Metric]:
-    SupportRequest = optional_model("support_requests", "SupportRequest")
-    if SupportRequest is None:
-        return []
-    from dashboard.metrics import Metric
-    from support_requests.models import OPEN_STATUSES, RequestLevel
-
     def open_requests(ctx: MetricContext) -> Values:
         """Requests open now (1 query)."""
         rows = (SupportRequest.objects.filter(status__in=OPEN_STATUSES).values(province=F(PROVINCE))

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dashboard.geo import province_map
-from dashboard.metrics import Metric, MetricContext, Value, Values, registered_metrics
+from dashboard.metric import Metric, MetricContext, Value, Values
+from dashboard.metrics import registered_metrics
 from trainingnet.models import Province
 
 CLASSES = 5

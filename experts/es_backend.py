@@ -14,7 +14,9 @@ from django.conf import settings
 from elasticsearch_dsl import Document, Keyword, Search, Text, analyzer, connections
 from elasticsearch_dsl.query import Q as ESQ
 
+from experts.criteria import Result
 from experts.models import Expert, Shell, SupportLevel
+from trainingnet.models import Province, Topic
 from trainingnet.synonyms import expand
 
 dutch = analyzer("dutch_text", tokenizer="standard", filter=["lowercase", "asciifolding",
@@ -89,9 +91,6 @@ def build_search(criteria, neighbours: list[str]) -> Search:
 
 
 def search(criteria):
-    from experts.search import Result
-    from trainingnet.models import Province, Topic
-
     connect()
     neighbours = list(Province.objects.filter(neighbours__cbs_code=criteria.home_province)
                       .values_list("cbs_code", flat=True)) if criteria.home_province else []

@@ -18,47 +18,17 @@ counts take time in proportion to the experts found. SQLite (the embedded defaul
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
+from experts import es_backend
+from experts.criteria import Criteria, Result
 from experts.models import Expert, Shell, SupportLevel, SupportLevelOption
 from trainingnet.models import Province, Topic
-from trainingnet.query import province_code, slug_value
 from trainingnet.synonyms import expand
-
-
-@dataclass(frozen=True)
-class Criteria:
-    province: str = ""  # CBS code PVxx
-    topic: str = ""  # Topic slug
-    level: str = ""  # SupportLevel value
-    shell: str = ""  # Shell value
-    text: str = ""
-    home_province: str = ""  # the visitor's own province, for ordering only
-
-    @classmethod
-    def from_query(cls, query, home_province: str = "") -> Criteria:
-        level = query.get("niveau", "")
-        shell = query.get("schil", "")
-        return cls(
-            province=province_code(query.get("provincie", "")),
-            topic=slug_value(query.get("onderwerp", "")),
-            level=level if level in SupportLevel.values else "",
-            shell=shell if shell in Shell.values else "",
-            text=" ".join(query.get("q", "").replace("\x00", " ").split())[:100],
-            home_province=province_code(home_province),
-        )
-
-
-@dataclass
-class Result:
-    experts: QuerySet[Expert]
-    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
-    total: int | None = None  # the number of matching experts, when counted with the facets
 
 
 def filtered(criteria: Criteria) -> QuerySet[Expert]:
@@ -219,8 +189,6 @@ def facet_counts(experts: QuerySet[Expert]) -> tuple[int, dict[str, list[tuple[s
 
 def search_experts(criteria: Criteria) -> Result:
     if settings.ELASTICSEARCH_URL:
-        from experts import es_backend
-
         return es_backend.search(criteria)
     experts = filtered(criteria)
     total, facets = facet_counts(experts)

@@ -198,6 +198,12 @@ class TrainingDay(models.Model):
         if self.host_municipality_id and self.host_municipality.province_id != self.province_id:
             raise ValidationError({"host_municipality": _("De gastgemeente ligt niet in deze provincie.")})
 
+def held_between(start: datetime.datetime, end: datetime.datetime, path: str = "") -> Q:
+    """Sessions held in a period: not cancelled, ended after `start` and by `end` (the dashboard's "last 12 months"
+    counts a session once it has ended). `path` leads from another model to the session, e.g. "session__"."""
+    return Q(**{f"{path}status": Session.Status.PLANNED, f"{path}ends_at__gt": start, f"{path}ends_at__lte": end})
+
+
 class SessionQuerySet(models.QuerySet):
     def locked(self, pk: int) -> Session:
         """The session with its row locked until the transaction ends (`SELECT ... FOR UPDATE` on PostgreSQL; SQLite
@@ -210,9 +216,7 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(status=Session.Status.PLANNED, ends_at__gte=now or timezone.now())
 
     def held_between(self, start: datetime.datetime, end: datetime.datetime) -> SessionQuerySet:
-        """Sessions held in a period: not cancelled, and ended after `start` and by `end` (the dashboard's
-        "last 12 months" counts a session when it has ended)."""
-        return self.filter(status=Session.Status.PLANNED, ends_at__gt=start, ends_at__lte=end)
+        return self.filter(held_between(start, end))
 
     def with_counts(self) -> SessionQuerySet:
         """Annotate `confirmed_count` (seats taken: confirmed, present or absent), `offered_count` (seats held for

@@ -11,7 +11,10 @@ from django.utils import timezone
 
 from maturity.maturity_model import QUESTIONS, score
 from maturity.models import Assessment
-from maturity.parts import optional_model
+from scheduling.models import Booking, Evaluation, Pledge, Session, TrainingDay
+from support_requests.models import SupportRequest
+from tests.factories.scheduling import course_page
+from tests.factories.trainingnet import home_page
 from trainingnet.models import Municipality, Province
 
 
@@ -33,13 +36,6 @@ def assess_every_municipality(times: int = 3, seed: int = 7) -> int:
 
 def busy_scheduler(bookings: int = 20_000, sessions_per_province: int = 20, seed: int = 11) -> int:
     """Past sessions in every province with `bookings` bookings in all, a tenth of the attendees evaluated."""
-    Session = optional_model("scheduling", "Session")
-    if Session is None:
-        return 0
-    from scheduling.models import Booking, Evaluation, Pledge, TrainingDay
-    from tests.factories.scheduling import course_page
-    from tests.factories.trainingnet import home_page
-
     rng = random.Random(seed)
     home_page()
     course = course_page("Schaaltraining")
@@ -62,7 +58,8 @@ def busy_scheduler(bookings: int = 20_000, sessions_per_province: int = 20, seed
                                     ends_at=starts + datetime.timedelta(hours=2), capacity=120,
                                     booking_deadline=starts - datetime.timedelta(days=1)))
     sessions = Session.objects.bulk_create(sessions)
-    statuses = ["aanwezig"] * 6 + ["afwezig", "bevestigd", "geannuleerd", "wachtlijst"]
+    statuses = [Booking.Status.ATTENDED] * 6 + [Booking.Status.ABSENT, Booking.Status.CONFIRMED,
+                                                 Booking.Status.CANCELLED, Booking.Status.WAITING]
     rows = []
     for index in range(bookings):
         session = sessions[index % len(sessions)]
@@ -72,15 +69,12 @@ def busy_scheduler(bookings: int = 20_000, sessions_per_province: int = 20, seed
     Evaluation.objects.bulk_create([
         Evaluation(booking=b, session_id=b.session_id, overall=rng.randint(1, 5), usefulness=rng.randint(1, 5),
                    will_apply=True)
-        for b in rows[::10] if b.status == "aanwezig"], batch_size=2000)
+        for b in rows[::10] if b.status == Booking.Status.ATTENDED], batch_size=2000)
     return len(rows)
 
 
 def many_requests(count: int = 2_000, seed: int = 13) -> int:
     """Support requests of the last year in every province, at every level, most answered and matched."""
-    SupportRequest = optional_model("support_requests", "SupportRequest")
-    if SupportRequest is None:
-        return 0
     rng = random.Random(seed)
     now = timezone.now()
     municipalities = list(Municipality.objects.small().values_list("pk", flat=True))
