@@ -185,10 +185,12 @@ def my_bookings(request):
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
     # Only the columns the page shows: a whole Wagtail CoursePage (and four more objects) per booking cost ~10 ms.
     fee = SessionFee.objects.filter(session=OuterRef("session"), municipality=OuterRef("municipality"))
+    offer = SeatOffer.objects.filter(booking=OuterRef("pk"), status=SeatOffer.Status.OPEN)
     bookings = list(Booking.objects.filter(user=request.user).select_related("session")
                     .only("status", "session__starts_at", "session__ends_at", "session__status")
                     .annotate(course_title=F("session__course__title"),
-                              session_fee=Subquery(fee.values("amount")[:1]))
+                              session_fee=Subquery(fee.values("amount")[:1]),
+                              offer_expires_at=Subquery(offer.values("expires_at")[:1]))
                     .order_by("-session__starts_at", "-pk"))
     now = timezone.now()
     settings = SchedulingSettings.load()

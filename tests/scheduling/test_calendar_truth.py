@@ -12,7 +12,8 @@ from django.core import mail
 from icalendar import Calendar
 
 from scheduling import booking as service
-from scheduling.models import CalendarFeed
+from scheduling import offers
+from scheduling.models import CalendarFeed, SeatOffer
 from tests.factories.scheduling import SessionFactory, TrainingDayFactory
 from tests.scheduling.itip import the_invitation
 
@@ -38,7 +39,9 @@ def test_waiting_list_place_is_tentative_without_reminder_and_says_wachtlijst(cl
     assert not event.walk("VALARM")
     waiting_sequence = int(event["SEQUENCE"])
 
-    service.cancel(service.Booking.objects.get(user=seated).pk, seated)  # the seat goes to the waiting list
+    service.cancel(service.Booking.objects.get(user=seated).pk, seated)  # the seat is offered to the waiting list
+    assert str(feed_events(client, waiting)[f"boeking-{place.pk}"]["STATUS"]) == "TENTATIVE"  # offered, not taken
+    offers.accept(SeatOffer.objects.get(booking=place, status=SeatOffer.Status.OPEN).pk)
     event = feed_events(client, waiting)[f"boeking-{place.pk}"]
     assert str(event["STATUS"]) == "CONFIRMED"
     assert "wachtlijst" not in str(event["SUMMARY"])

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.core import mail
 
 from scheduling import booking as service
-from scheduling import changes
-from scheduling.models import CalendarFeed
+from scheduling import changes, offers
+from scheduling.models import CalendarFeed, SeatOffer
 from tests.factories.scheduling import SessionFactory
 from tests.factories.trainingnet import UserFactory
 from tests.scheduling.itip import check_both_parsers, invitations, the_invitation
@@ -57,8 +57,13 @@ def test_waiting_list_mail_has_no_invitation_and_promotion_sends_one(session, ma
     with django_capture_on_commit_callbacks(execute=True):
         service.cancel(seat.pk, first)
     cancelled = next(m for m in mail.outbox[2:] if m.to == [first.email])
-    promoted = next(m for m in mail.outbox[2:] if m.to == [second.email])
     check_both_parsers(the_invitation(cancelled), method="CANCEL", attendee=first.email, organizer=PLATFORM)
+    offered = next(m for m in mail.outbox[2:] if m.to == [second.email])
+    assert invitations(offered) == []  # a seat offered is not yet an appointment
+    count = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):  # the offer taken: now the invitation comes
+        offers.accept(SeatOffer.objects.get(booking__user=second, status=SeatOffer.Status.OPEN).pk)
+    promoted = next(m for m in mail.outbox[count:] if m.to == [second.email])
     check_both_parsers(the_invitation(promoted), method="REQUEST", attendee=second.email, organizer=PLATFORM)
 
 

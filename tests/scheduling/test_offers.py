@@ -186,3 +186,19 @@ def _coordinator():
     from trainingnet import roles
 
     return UserFactory(roles=[roles.COORDINATOR])
+
+
+def test_an_open_offer_shows_on_my_bookings_with_its_term_and_the_way_to_answer(full_session,
+                                                                                 django_capture_on_commit_callbacks):
+    session, seat, first, second = full_session
+    with django_capture_on_commit_callbacks(execute=True):
+        service.cancel(seat.pk, seat.user)
+    offer = SeatOffer.objects.get(booking=first, status=SeatOffer.Status.OPEN)
+    client = Client()
+    client.force_login(first.user)
+    page = client.get("/agenda/mijn-boekingen/").content.decode()
+    until = timezone.localtime(offer.expires_at)
+    assert "Plaats aangeboden, geldig tot" in page and f"{until:%H:%M}" in page
+    assert f'href="{session.get_absolute_url()}">aannemen of afslaan' in page
+    client.force_login(second.user)  # the next on the list has no offer (yet)
+    assert "Plaats aangeboden" not in client.get("/agenda/mijn-boekingen/").content.decode()
