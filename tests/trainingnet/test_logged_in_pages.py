@@ -12,10 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def book(user, count: int, start: int = 0) -> None:
-    """Bookings 0-2 on the three days before today, the others from tomorrow on (never today: whether a session of
-    today has begun depends on the hour the test runs)."""
+    """Bookings 0-2 on the three days before today, the others from the day after tomorrow on (never today or
+    tomorrow: whether a session has begun, or its 24-hour cancellation deadline passed, depends on the hour the test
+    runs)."""
     for index in range(start, start + count):
-        offset = index - 3 if index < 3 else index - 2
+        offset = index - 3 if index < 3 else index - 1
         day = TrainingDayFactory(date=timezone.localdate() + datetime.timedelta(days=offset))
         BookingFactory(user=user, session=SessionFactory(training_day=day, course=course_page(f"Cursus {index}")))
 
