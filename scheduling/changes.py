@@ -44,7 +44,7 @@ SESSION_MEETING_FIELDS = ("starts_at", "ends_at", "training_day_id")
 
 @dataclass(frozen=True)
 class SessionBefore:
-    """A session as it was before an edit: what its calendar event showed, its capacity and booking deadline."""
+    """A session as it was before an edit: what its calendar event showed, its status, capacity and start."""
 
     event: tuple
     status: str

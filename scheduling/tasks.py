@@ -142,14 +142,17 @@ def send_session_change(session_id: int, sequence: int) -> int:
     return sent
 
 
+# What a mail about a booking shows: the person, the course, the day's place, the trainer, the municipality.
+MAIL_RELATED = ("user", "session__course", "session__training_day__province",
+                "session__training_day__host_municipality", "session__trainer", "session__municipality")
+
+
 def due_reminders(now: datetime.datetime | None = None):
     now = now or timezone.now()
     return (Booking.objects.filter(status=Booking.Status.CONFIRMED, reminder_sent_at__isnull=True,
                                    session__status=Session.Status.PLANNED, session__starts_at__gt=now,
                                    session__starts_at__lte=now + REMINDER_BEFORE)
-            .select_related("user", "session__course", "session__training_day__province",
-                            "session__training_day__host_municipality", "session__trainer",
-                            "session__municipality"))
+            .select_related(*MAIL_RELATED))
 
 
 def remind(now: datetime.datetime | None = None) -> int:
@@ -169,9 +172,7 @@ def due_evaluation_requests(now: datetime.datetime | None = None):
     now = now or timezone.now()
     return (Booking.objects.filter(status=Booking.Status.ATTENDED, evaluation_requested_at__isnull=True,
                                    evaluation__isnull=True, session__ends_at__lte=now)
-            .select_related("user", "session__course", "session__training_day__province",
-                            "session__training_day__host_municipality", "session__trainer",
-                            "session__municipality"))
+            .select_related(*MAIL_RELATED))
 
 
 def request_evaluations(now: datetime.datetime | None = None) -> int:

@@ -36,6 +36,7 @@ from scheduling.forms import (
 from scheduling.models import Booking, CalendarFeed, Pledge, SchedulingSettings, SeatOffer, Session, SessionFee
 from trainingnet import page_cache
 from trainingnet.models import Province
+from trainingnet.permissions import permission_required
 
 AGENDA_PAGE_SIZE = 20
 
@@ -256,10 +257,9 @@ def attendees(request, pk: int):
 
 @login_required
 @require_GET
+@permission_required("scheduling.see_own_sessions")
 def my_sessions(request):
     """The trainer's own sessions (coordinators: all), with bookings and evaluation averages."""
-    if not request.user.has_perm("scheduling.see_own_sessions"):
-        raise PermissionDenied
     sessions = (Session.objects.with_counts()
                 .select_related("course", "training_day__province", "municipality").order_by("-starts_at", "-pk"))
     if not rules.has_perm("scheduling.see_coverage", request.user):  # coordinators see every session
@@ -312,11 +312,10 @@ def personal_feed(request, token: str):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@permission_required("scheduling.make_pledge")
 def pledge_create(request):
     user = request.user
     municipality = user.municipality
-    if not user.has_perm("scheduling.make_pledge"):
-        raise PermissionDenied
     allowed = pledges.may_pledge_for(user, municipality)
     form = PledgeForm(request.POST or None, municipality=municipality) if allowed else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -338,9 +337,8 @@ def pledge_create(request):
 
 @login_required
 @require_GET
+@permission_required("scheduling.see_coverage")
 def coverage(request):
-    if not request.user.has_perm("scheduling.see_coverage"):
-        raise PermissionDenied
     month = parse_month(request.GET.get("maand"))
     if month is None and request.GET.get("maand"):
         messages.warning(request, _("Die maand bestaat niet. U ziet de dekking van deze maand."))
@@ -447,10 +445,9 @@ def _fee_month(request):
 
 @login_required
 @require_GET
+@permission_required("scheduling.see_fees")
 def fee_list(request):
     """The coordinators' list of the fees of tailored sessions in a month, as they are invoiced."""
-    if not request.user.has_perm("scheduling.see_fees"):
-        raise PermissionDenied
     month = _fee_month(request)
     lines = fees.month_fees(month)
     return render(request, "scheduling/fee_list.html", {
@@ -463,9 +460,8 @@ def fee_list(request):
 
 @login_required
 @require_GET
+@permission_required("scheduling.see_fees")
 def fee_csv(request):
-    if not request.user.has_perm("scheduling.see_fees"):
-        raise PermissionDenied
     month = _fee_month(request)
     return _csv_response(exports.as_csv(exports.fee_rows(fees.month_fees(month))),
                          f"trainingnet-vergoedingen-{month_value(month)}.csv")

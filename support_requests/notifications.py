@@ -16,8 +16,6 @@ from support_requests.models import Status, SupportRequest
 from trainingnet import roles
 from trainingnet.mail import queue_templated_mail
 
-coordinator_emails = roles.coordinator_emails
-
 
 def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
@@ -29,7 +27,7 @@ def mail_requester_received(req) -> None:
 
 
 def mail_coordinators_new(req) -> None:
-    queue_templated_mail(coordinator_emails(), "support_requests/mail/new_request",
+    queue_templated_mail(roles.coordinator_emails(), "support_requests/mail/new_request",
                          {"req": req, "admin_url": absolute(req.get_admin_url())})
 
 
@@ -74,7 +72,7 @@ def mail_requester_expert_asked(req) -> None:
 
 
 def mail_coordinators_reopened(req, comment: str) -> None:
-    queue_templated_mail(coordinator_emails(), "support_requests/mail/reopened",
+    queue_templated_mail(roles.coordinator_emails(), "support_requests/mail/reopened",
                          {"req": req, "comment": comment, "admin_url": absolute(req.get_admin_url())})
 
 
@@ -90,7 +88,7 @@ def mail_requester_feedback(req) -> None:
 
 
 def mail_coordinators_no_candidate(req) -> None:
-    queue_templated_mail(coordinator_emails(), "support_requests/mail/no_candidate",
+    queue_templated_mail(roles.coordinator_emails(), "support_requests/mail/no_candidate",
                          {"req": req, "admin_url": absolute(req.get_admin_url())})
 
 
@@ -100,7 +98,7 @@ def mail_coordinators_overdue(result, now: datetime) -> None:
     requests = list(SupportRequest.objects.filter(reference__in=result.references).select_related("municipality")
                     .order_by("match_due_at"))
     duty = shift_on(now)
-    to = coordinator_emails()
+    to = roles.coordinator_emails()
     if duty and duty.coordinator.email not in to:
         to.append(duty.coordinator.email)
     queue_templated_mail(to, "support_requests/mail/overdue", {
