@@ -54,7 +54,7 @@ def locked_session(session_id: int) -> Session:
 
 
 def seats_taken(session: Session) -> int:
-    return session.bookings.filter(status__in=Booking.SEAT_STATUSES).count()
+    return session.bookings.holding_seat().count()
 
 
 def fair_share(capacity: int, settings: SchedulingSettings | None = None) -> int:

@@ -230,7 +230,7 @@ class SessionQuerySet(models.QuerySet):
                         .values("session").annotate(n=models.Count("pk")).values("n"))
             return Coalesce(Subquery(bookings, output_field=models.IntegerField()), 0)
 
-        offers = (SeatOffer.objects.filter(booking__session=OuterRef("pk"), status=SeatOffer.Status.OPEN).order_by()
+        offers = (SeatOffer.objects.open().filter(booking__session=OuterRef("pk")).order_by()
                   .values("booking__session").annotate(n=models.Count("pk")).values("n"))
         return self.annotate(confirmed_count=count(Booking.SEAT_STATUSES),
                              offered_count=Coalesce(Subquery(offers, output_field=models.IntegerField()), 0),
@@ -326,7 +326,7 @@ class Session(models.Model):
             taken = self.bookings.holding_seat().count()
         offered = getattr(self, "offered_count", None)
         if offered is None:
-            offered = SeatOffer.objects.filter(booking__session=self, status=SeatOffer.Status.OPEN).count()
+            offered = SeatOffer.objects.open().filter(booking__session=self).count()
         return max(0, self.capacity - taken - offered)
 
     @property
@@ -428,6 +428,12 @@ class Booking(models.Model):
         return self.status == self.Status.CANCELLED
 
 
+class SeatOfferQuerySet(models.QuerySet):
+    def open(self) -> SeatOfferQuerySet:
+        """Offers not yet accepted, declined or expired: each holds a seat for its person."""
+        return self.filter(status=SeatOffer.Status.OPEN)
+
+
 class SeatOffer(models.Model):
     """A freed seat offered to one person of the waiting list, until it is accepted, declined or expires.
 
@@ -447,6 +453,8 @@ class SeatOffer(models.Model):
     offered_at = models.DateTimeField(_("aangeboden op"), default=timezone.now)
     expires_at = models.DateTimeField(_("geldig tot"))
     answered_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+
+    objects = SeatOfferQuerySet.as_manager()
 
     class Meta:
         ordering = ["offered_at", "pk"]

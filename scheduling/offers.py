@@ -56,12 +56,12 @@ def offer_expiry(session: Session, now: datetime.datetime,
 
 
 def open_offers(session: Session):
-    return SeatOffer.objects.filter(booking__session=session, status=SeatOffer.Status.OPEN)
+    return SeatOffer.objects.open().filter(booking__session=session)
 
 
 def held_seats(session: Session) -> int:
     """Seats taken (confirmed, present, absent) plus seats held by an open offer."""
-    return session.bookings.filter(status__in=Booking.SEAT_STATUSES).count() + open_offers(session).count()
+    return session.bookings.holding_seat().count() + open_offers(session).count()
 
 
 def offer_free_seats(session: Session, now: datetime.datetime | None = None) -> list[SeatOffer]:
@@ -210,7 +210,7 @@ def expire_offers(now: datetime.datetime | None = None) -> int:
     """Pass every expired offer on to the next person (once per offer). Returns how many offers expired."""
     now = now or timezone.now()
     count = 0
-    due = list(SeatOffer.objects.filter(status=SeatOffer.Status.OPEN, expires_at__lte=now)
+    due = list(SeatOffer.objects.open().filter(expires_at__lte=now)
                .order_by("expires_at", "pk").values_list("pk", flat=True))
     for offer_id in due:
         with transaction.atomic():
@@ -224,7 +224,7 @@ def expire_offers(now: datetime.datetime | None = None) -> int:
 def withdraw_offers(booking: Booking, now: datetime.datetime | None = None) -> None:
     """The person left the waiting list while an offer was open (call with the session row locked)."""
     now = now or timezone.now()
-    booking.offers.filter(status=SeatOffer.Status.OPEN).update(status=SeatOffer.Status.WITHDRAWN, answered_at=now)
+    booking.offers.open().update(status=SeatOffer.Status.WITHDRAWN, answered_at=now)
 
 
 # Mail --------------------------------------------------------------------------------------------------------------

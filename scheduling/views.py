@@ -108,7 +108,7 @@ def session_detail(request, pk: int):
         my_booking = session.bookings.active().filter(user=user).first()
         problem = problem or booking_service.eligibility_problem(session, user)
         if my_booking is not None and my_booking.status == Booking.Status.WAITING:
-            my_offer = my_booking.offers.filter(status=SeatOffer.Status.OPEN).first()
+            my_offer = my_booking.offers.open().first()
     page_cache.tag(request, f"user:{session.trainer_id}")  # the trainer is named on the page
     agreed = fees.agreed_fee(session)
     return render(request, "scheduling/session_detail.html", {
@@ -186,7 +186,7 @@ def my_bookings(request):
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
     # Only the columns the page shows: a whole Wagtail CoursePage (and four more objects) per booking cost ~10 ms.
     fee = SessionFee.objects.filter(session=OuterRef("session"), municipality=OuterRef("municipality"))
-    offer = SeatOffer.objects.filter(booking=OuterRef("pk"), status=SeatOffer.Status.OPEN)
+    offer = SeatOffer.objects.open().filter(booking=OuterRef("pk"))
     bookings = list(Booking.objects.filter(user=request.user).select_related("session")
                     .only("status", "session__starts_at", "session__ends_at", "session__status")
                     .annotate(course_title=F("session__course__title"),
@@ -238,10 +238,8 @@ def attendees(request, pk: int):
             else:
                 messages.success(request, _("Aanwezigheid opgeslagen."))
         return redirect("scheduling:session_attendees", pk=session.pk)
-    bookings = list(session.bookings.exclude(status=Booking.Status.CANCELLED)
-                    .select_related("user", "municipality").order_by("created_at", "pk"))
-    open_offers = {o.booking_id: o for o in SeatOffer.objects.filter(booking__session=session,
-                                                                     status=SeatOffer.Status.OPEN)}
+    bookings = list(session.bookings.active().select_related("user", "municipality").order_by("created_at", "pk"))
+    open_offers = {o.booking_id: o for o in offers.open_offers(session)}
     for booking in bookings:
         booking.open_offer = open_offers.get(booking.pk)
     evaluation_list = list(session.evaluations.order_by("-created_at"))
