@@ -52,6 +52,8 @@ IGNORED_MODELS = {
     "account.emailconfirmation", "account.emailaddress", "wagtailcore.modellogentry", "wagtailcore.pagelogentry",
     "wagtailcore.referenceindex", "wagtailsearch.indexentry", "wagtailcore.revision", "scheduling.calendarfeed",
     "wagtailcore.pagesubscription", "wagtailcore.taskstate", "wagtailcore.workflowstate", "wagtailusers.userprofile",
+    # Vraag het netwerk is for members only: none of it is on a page the cache keeps.
+    "questions.question", "questions.answer", "questions.mailsetting", "questions.notice",
 }
 # A user's save of only these fields (a login, a new password) changes no page.
 INVISIBLE_USER_FIELDS = {"last_login", "password"}

@@ -51,6 +51,15 @@ def role_labels(user) -> list[str]:
     return sorted(str(LABELS[name]) for name in role_names(user))
 
 
+def labels_of(user_ids) -> dict[int, list[str]]:
+    """The roles of several people at once, as the site names them (one query): user id → labels."""
+    found: dict[int, list[str]] = {}
+    for user_id, name in (Group.objects.filter(user__in=list(user_ids), name__in=ALL_ROLES)
+                          .values_list("user", "name").order_by("name")):
+        found.setdefault(user_id, []).append(str(LABELS[name]))
+    return found
+
+
 def has_role(user, role: str) -> bool:
     return role in role_names(user)
 

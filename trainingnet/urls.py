@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("support_requests.urls")),
     path("", include("maturity.urls")),
     path("", include("dashboard.urls")),
+    path("", include("questions.urls")),
 ]
 
 if settings.DEBUG:

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "support_requests",
     "maturity",
     "dashboard",
+    "questions",
     "modelcluster",
     "taggit",
     "django_filters",
