@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from questions.vocabulary import MailFrequency
+from trainingnet.forms import DutchOptionsCheckboxes, IdsChoiceField
 from trainingnet.models import Topic
 
 
@@ -9,8 +10,7 @@ class QuestionForm(forms.Form):
     title = forms.CharField(label=_("Uw vraag in één zin"), max_length=200)
     text = forms.CharField(label=_("Toelichting"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}),
                            help_text=_("Wat speelt er, wat heeft u al geprobeerd? Noem geen namen van inwoners."))
-    topics = forms.ModelMultipleChoiceField(label=_("Onderwerpen"), queryset=Topic.objects.all(),
-                                            widget=forms.CheckboxSelectMultiple)
+    topics = IdsChoiceField(label=_("Onderwerpen"), queryset=Topic.objects.all(), widget=DutchOptionsCheckboxes)
     anonymous = forms.BooleanField(
         label=_("Stel mijn vraag anoniem"), required=False,
         help_text=_("Andere leden zien dan uw naam en gemeente niet, alleen uw provincie. De coördinatoren van het "

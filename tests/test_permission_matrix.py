@@ -29,6 +29,7 @@ from scheduling.models import Booking, CalendarFeed, SeatOffer
 from support_requests import assignment
 from tests.factories.experts import ExpertFactory
 from tests.factories.maturity import AssessmentFactory
+from tests.factories.questions import AnswerFactory, QuestionFactory
 from tests.factories.scheduling import BookingFactory, SessionFactory, TrainingDayFactory, course_page, local
 from tests.factories.support_requests import SupportRequestFactory
 from tests.factories.trainingnet import UserFactory
@@ -195,6 +196,25 @@ MATRIX: dict[str, Entry] = {
     "dashboard:table_csv": Entry(fixed("/dashboard/hulpvragen.csv"), COORDINATORS),
     "dashboard:network": Entry(fixed("/netwerk/"), PUBLIC),
     "dashboard:network_csv": Entry(fixed("/netwerk/netwerk.csv"), PUBLIC),
+    # Vraag het netwerk: members only; trainers, experts and coordinators answer; only the asker (the staff member)
+    # marks the answer that helped; coordinators moderate. Each change works on a thread of its own.
+    "questions:list": Entry(fixed("/vraag-het-netwerk/?q=webcare"), MEMBERS),
+    "questions:ask": Entry(fixed("/vraag-het-netwerk/stellen/"), MEMBERS),
+    "questions:mail_setting": Entry(fixed("/vraag-het-netwerk/meldingen/"), MEMBERS),
+    "questions:detail": Entry(lambda d: d["question"].get_absolute_url(), MEMBERS),
+    "questions:answer": Entry(lambda d: f"/vraag-het-netwerk/{d['question'].pk}/antwoorden/",
+                              expect(LOGIN, 403, 302, 302, 302), method="post", data={"text": "Zo doen wij het."}),
+    "questions:mark_helpful": Entry(lambda d: f"/vraag-het-netwerk/{d['question'].pk}/geholpen/",
+                                    expect(LOGIN, 302, 403, 403, 403), method="post",
+                                    data={"answer": "0"}),
+    "questions:hide_answer": Entry(lambda d: f"/vraag-het-netwerk/antwoord/{d['answer'].pk}/verbergen/",
+                                   expect(LOGIN, 403, 403, 403, 302), method="post", data={"reason": "Reclame"}),
+    "questions:close": Entry(lambda d: f"/vraag-het-netwerk/{d['question_to_close'].pk}/sluiten/",
+                             expect(LOGIN, 403, 403, 403, 302), method="post"),
+    "questions:publish_as_draft": Entry(lambda d: f"/vraag-het-netwerk/{d['question_to_close'].pk}/kennisartikel/",
+                                        expect(LOGIN, 403, 403, 403, 302), method="post"),
+    "questions:hide_question": Entry(lambda d: f"/vraag-het-netwerk/{d['question_to_hide'].pk}/verbergen/",
+                                     expect(LOGIN, 403, 403, 403, 302), method="post", data={"reason": "Dubbel"}),
 }
 
 
@@ -263,7 +283,16 @@ def matrix_data(home, registry):
             expires_at=timezone.now() + datetime.timedelta(hours=12)))[0],
         "invitation_url": assignment.invitation_urls(invitation)[0],
         "assessment": AssessmentFactory(municipality=sluis, user=users["staff"]),
+        **questions_data(users),
     }
+
+
+def questions_data(users: dict) -> dict:
+    """Threads of Vraag het netwerk asked by the staff member, one answered by the expert."""
+    question = QuestionFactory(asker=users["staff"], title="Webcare in het weekend?")
+    return {"question": question, "answer": AnswerFactory(question=question, author=users["expert"]),
+            "question_to_close": QuestionFactory(asker=users["staff"]),
+            "question_to_hide": QuestionFactory(asker=users["staff"])}
 
 
 @pytest.fixture
@@ -375,9 +404,12 @@ UNPROVEN = {
     "maturity:form": 403, "maturity:result": 404, "maturity:own_history": 403, "maturity:history": 404,
     "dashboard:index": 403, "dashboard:table_csv": 403,
     "my_trainingnet": 200, "admin_access": 403,  # their own start page; the admin explains it is not for them
+    # Vraag het netwerk is for proven members only.
+    **{f"questions:{name}": 403 for name in ("list", "ask", "mail_setting", "detail", "answer", "mark_helpful",
+                                              "hide_answer", "close", "publish_as_draft", "hide_question")},
 }
 # An approved person is staff of Sluis like the matrix's staff member, except for that member's own records.
-APPROVED_NOT_OWN = {"support_requests:detail": 404}
+APPROVED_NOT_OWN = {"support_requests:detail": 404, "questions:mark_helpful": 403}
 
 
 @pytest.fixture

@@ -205,6 +205,17 @@ PAGES: list[Visit] = [
     # Dashboard and network.
     Visit(("dashboard/dashboard.html",), "/dashboard/", "coordinator"),
     Visit(("dashboard/network.html",), "/netwerk/"),
+    # Vraag het netwerk (members only).
+    Visit(("questions/question_list.html",), "/vraag-het-netwerk/", "staff"),
+    Visit(("questions/question_list.html",), "/vraag-het-netwerk/?q=zeppelin", "expert", "nothing found"),
+    Visit(("questions/question_detail.html",), lambda d: d.question.get_absolute_url(), "staff", "as the asker"),
+    Visit(("questions/question_detail.html",), lambda d: d.question.get_absolute_url(), "expert", "answer form"),
+    Visit(("questions/question_detail.html",), lambda d: d.question.get_absolute_url(), "coordinator",
+          "moderation"),
+    Visit(("questions/question_form.html",), "/vraag-het-netwerk/stellen/", "staff"),
+    Visit(("questions/question_form.html",), "/vraag-het-netwerk/stellen/", "staff", "errors",
+          submit="Stel de vraag"),
+    Visit(("questions/mail_setting.html",), "/vraag-het-netwerk/meldingen/", "trainer"),
 ]
 
 
@@ -290,6 +301,7 @@ def build_data() -> SimpleNamespace:
     from tests.factories.courses import ArticlePageFactory, course, knowledge_base
     from tests.factories.experts import ExpertFactory
     from tests.factories.maturity import AssessmentFactory
+    from tests.factories.questions import AnswerFactory, QuestionFactory
     from tests.factories.scheduling import BookingFactory, PledgeFactory, SessionFactory, TrainingDayFactory
     from tests.factories.support_requests import SupportRequestFactory
     from tests.factories.trainingnet import UserFactory
@@ -346,6 +358,10 @@ def build_data() -> SimpleNamespace:
     invitation = ExpertInvitation.objects.create(request=asked, expert=expert, tier=1, asked_at=now,
                                                  expires_at=now + datetime.timedelta(hours=1))
     assessment = AssessmentFactory(municipality=users["staff"].municipality, user=users["staff"])
+    question = QuestionFactory(asker=users["staff"], topics=[topic], title="Reageren op een storm van reacties?")
+    AnswerFactory(question=question, author=users["expert"], text="Eerst één bericht bovenaan, dan per vraag.")
+    question.helpful_answer = AnswerFactory(question=question, author=users["trainer"], text="Gebruik huisregels.")
+    question.save()
     membership.request_membership(users["outsider"], municipality("GM1714"))
     unverified = EmailAddress.objects.create(user=users["outsider"], email="nieuw-adres@gemeente.example",
                                              verified=False, primary=False)
@@ -359,6 +375,7 @@ def build_data() -> SimpleNamespace:
         email_key=EmailConfirmationHMAC(unverified).key,
         offer_accept_path=offer_accept_path, offer_decline_path=offer_decline_path, offered_session=tailored,
         fee_month=tailored.starts_at.strftime("%Y-%m"),
+        question=question,
     )
 
 
