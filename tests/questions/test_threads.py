@@ -14,6 +14,7 @@ from tests.factories.questions import AnswerFactory, QuestionFactory
 from tests.factories.trainingnet import TopicFactory, UserFactory
 from trainingnet import roles
 from trainingnet.models import Municipality
+from trainingnet.privacy import delete_account, export_personal_data
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +118,17 @@ def test_a_named_asker_is_credited_in_the_draft(home, asker, coordinator):
     article = threads.publish_as_draft(question, coordinator)
     assert "Met dank aan Mila Vos en Eva Expert." in " ".join(block.value.source for block in article.body)
     assert article.municipality.name == "De Wolden"
+
+
+def test_personal_data_export_and_deleting_the_account(asker, expert_user):
+    named = QuestionFactory(asker=asker, title="Met naam")
+    hidden_one = QuestionFactory(asker=asker, title="Zonder naam", anonymous=True)
+    AnswerFactory(question=named, author=expert_user, text="Zo.")
+    asked = export_personal_data(asker)["questions"]["questions"]
+    assert sorted(q["title"] for q in asked) == ["Met naam", "Zonder naam"]
+    assert [a["text"] for a in export_personal_data(expert_user)["questions"]["answers"]] == ["Zo."]
+    delete_account(asker)
+    named.refresh_from_db()
+    hidden_one.refresh_from_db()
+    assert named.asker is None and named.municipality is not None
+    assert hidden_one.asker is None and hidden_one.municipality is None
