@@ -17,6 +17,7 @@ OFFERED_PERMISSIONS = {
     "view_dashboard": "dashboard.view",
     "work_in_admin": "trainingnet.work_in_admin",
     "see_coverage": "scheduling.see_coverage",
+    "ask_network": "questions.take_part",
 }
 
 
