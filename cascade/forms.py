@@ -16,7 +16,7 @@ from cascade.vocabulary import PassingOnForm
 class PassingOnFormFields(forms.Form):
     """Doorgeven vastleggen: when, how, to how many colleagues, which departments."""
 
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}),
+    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                            error_messages={"required": _("Vul de datum in."),
                                            "invalid": _("Vul een geldige datum in (dag-maand-jaar).")})
     form = forms.ChoiceField(label=_("Hoe heeft u het doorgegeven?"), choices=PassingOnForm.choices,

@@ -34,6 +34,8 @@ GROUPINGS = {
     "provincie": (_("Provincie"), "municipality__province_id", "municipality__province__name"),
     "training": (_("Training"), "session__course_id", "session__course__title"),
 }
+HEADINGS = {"provincie": (_("Per provincie"), _("Doorgeven per provincie")),
+            "training": (_("Per training"), _("Doorgeven per training"))}
 
 
 def reach_multiplier(colleagues: int, participants: int) -> float | None:

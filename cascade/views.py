@@ -126,7 +126,9 @@ def reach_page(request):
     tables = []
     for per, (title, _key, _label) in reach.GROUPINGS.items():
         rows = reach.reach_table(per)
-        tables.append({"per": per, "title": title, "rows": rows, "totals": reach.network_totals(rows)})
+        heading, caption = reach.HEADINGS[per]
+        tables.append({"per": per, "title": title, "heading": heading, "caption": caption, "rows": rows,
+                       "totals": reach.network_totals(rows)})
     return render(request, "cascade/reach.html", {"tables": tables})
 
 
