@@ -49,7 +49,7 @@ def mine(request):
                            {"bookings": list(passing_on.attended_bookings(request.user))}))
 
 
-def _booking_page(request, booking: Booking, *, passing_form=None, practice_form=None, status: int = 200):
+def _booking_page(request, booking: Booking, *, passing_form=None, practice_form=None):
     may_record = request.user.has_perm("cascade.record_passing_on", booking)
     items = package.package_items(booking)
     context = {
@@ -61,7 +61,7 @@ def _booking_page(request, booking: Booking, *, passing_form=None, practice_form
             "date": timezone.localdate()}) if may_record else None),
         "practice_form": practice_form or (PracticeExampleForm() if may_record else None),
     }
-    return _private(render(request, "cascade/booking.html", context, status=status))
+    return _private(render(request, "cascade/booking.html", context))
 
 
 @login_required
@@ -84,7 +84,7 @@ def booking_page(request, booking_id: int):
             messages.success(request, _("Vastgelegd: u gaf de training door aan %(count)s collega's. Dank u wel!")
                              % {"count": form.cleaned_data["colleagues"]})
             return redirect("cascade:booking", booking_id=booking.pk)
-    return _booking_page(request, booking, passing_form=form, status=400)
+    return _booking_page(request, booking, passing_form=form)
 
 
 @login_required
@@ -97,7 +97,7 @@ def practice_example(request, booking_id: int):
         practice.record(booking, **form.cleaned_data)
         messages.success(request, _("Uw praktijkvoorbeeld is opgeslagen. Dank u wel!"))
         return redirect("cascade:booking", booking_id=booking.pk)
-    return _booking_page(request, booking, practice_form=form, status=400)
+    return _booking_page(request, booking, practice_form=form)
 
 
 @login_required

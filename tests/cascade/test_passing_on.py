@@ -123,7 +123,7 @@ def test_bad_input_gets_a_dutch_message_and_stores_nothing(booking, field, value
     value = {"future": (timezone.localdate() + datetime.timedelta(days=1)).isoformat(),
              "before": (held - datetime.timedelta(days=1)).isoformat()}.get(value, value)
     response = client_for(booking.user).post(f"/doorgeven/{booking.pk}/", valid(**{field: value}))
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert message in response.content.decode()
     assert not PassingOn.objects.exists()
 
@@ -141,7 +141,7 @@ def test_a_practice_example_with_consent_and_credit(booking):
 def test_credit_without_consent_to_publish_is_refused(booking):
     response = client_for(booking.user).post(f"/doorgeven/{booking.pk}/praktijkvoorbeeld/", {
         "title": "Intern", "story": "Nog niet voor buiten.", "credit_me": "on"})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "geef eerst toestemming om te publiceren" in response.content.decode()
     assert not PracticeExample.objects.exists()
 
