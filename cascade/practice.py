@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from cascade.models import PracticeExample
 from courses.drafts import create_article_draft
-from courses.models import ArticlePage
+from courses.models import ArticlePage, KnowledgeIndexPage
 from courses.vocabulary import ArticleKind
 from scheduling.models import Booking
 
@@ -58,14 +58,15 @@ def make_article_draft(example_id: int, *, by) -> ArticlePage:
         if example.article_id:
             return example.article
         credit = credit_line(example)
-        course = example.booking.session.course.title
-        intro = _("Na de training ‘%(course)s’ veranderde er dit.") % {"course": course}
-        article = create_article_draft(
-            title=example.title, kind=ArticleKind.PRACTICE_CASE, summary=intro,
-            paragraphs=[example.story], credit=credit,
-            municipality=example.booking.municipality if example.credit_me else None, by=by)
-        if article is None:
-            raise PracticeError(_("Er is nog geen kennisbank om het artikel in te maken."))
+        course = example.booking.session.course
+        intro = _("Na de training ‘%(course)s’ veranderde er dit.") % {"course": course.title}
+        try:
+            article = create_article_draft(
+                title=example.title, kind=ArticleKind.PRACTICE_CASE, intro=intro, paragraphs=[example.story],
+                credited=[credit] if credit else [], coordinator=by, topics=course.topics.all(),
+                municipality=example.booking.municipality if example.credit_me else None)
+        except KnowledgeIndexPage.DoesNotExist as exc:
+            raise PracticeError(_("Er is nog geen kennisbank om het artikel in te maken.")) from exc
         example.article, example.article_made_by = article, by
         example.save(update_fields=["article", "article_made_by"])
         return article

@@ -19,9 +19,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coordinator_client(home, registry):
+def coordinator(home, registry):
+    return UserFactory(roles=[roles.COORDINATOR])
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
     client = Client()
-    client.force_login(UserFactory(roles=[roles.COORDINATOR]))
+    client.force_login(coordinator)
     return client
 
 
@@ -40,36 +45,38 @@ def test_a_credited_example_becomes_a_draft_under_the_knowledge_base(coordinator
     assert article.get_parent().specific == kb and not article.live
     assert article.kind == ArticleKind.PRACTICE_CASE and article.title == "Webcare in Sluis"
     text = body_text(article)
-    assert "Fenna de Vries, Sluis" in text and "&lt;b&gt;alinea&lt;/b&gt;" in text  # escaped, never markup
+    assert "Met dank aan Fenna de Vries, Sluis." in text
+    assert "&lt;b&gt;alinea&lt;/b&gt;" in text  # escaped, never markup
     assert article.municipality.cbs_code == "GM1714"
     example.refresh_from_db()
     assert example.article.pk == article.pk
 
 
-def test_without_credit_the_draft_names_nobody(coordinator_client):
+def test_without_credit_the_draft_names_nobody(coordinator):
     knowledge_base()
     fenna = staff_in("GM1714", first_name="Fenna", last_name="de Vries")
     example = PracticeExampleFactory(booking=attended(user=fenna), credit_me=False)
-    article = practice.make_article_draft(example.pk, by=None)
+    article = practice.make_article_draft(example.pk, by=coordinator)
     assert "Fenna" not in body_text(article) and "Sluis" not in body_text(article)
-    assert article.municipality is None and article.owner is None
+    assert "Met dank aan" not in body_text(article)
+    assert article.municipality is None and article.owner == coordinator
 
 
-def test_without_consent_there_is_no_article(coordinator_client):
+def test_without_consent_there_is_no_article(coordinator, coordinator_client):
     knowledge_base()
     example = PracticeExampleFactory(consent_to_publish=False)
     with pytest.raises(practice.PracticeError):
-        practice.make_article_draft(example.pk, by=None)
+        practice.make_article_draft(example.pk, by=coordinator)
     response = coordinator_client.post(f"/admin/praktijkvoorbeelden/{example.pk}/artikel/", follow=True)
     assert "Zonder toestemming" in response.content.decode()
     assert not ArticlePage.objects.exists()
 
 
-def test_twice_gives_the_same_draft(coordinator_client):
+def test_twice_gives_the_same_draft(coordinator):
     knowledge_base()
     example = PracticeExampleFactory()
-    first = practice.make_article_draft(example.pk, by=None)
-    assert practice.make_article_draft(example.pk, by=None).pk == first.pk
+    first = practice.make_article_draft(example.pk, by=coordinator)
+    assert practice.make_article_draft(example.pk, by=coordinator).pk == first.pk
     assert ArticlePage.objects.count() == 1
 
 
@@ -86,4 +93,11 @@ def test_the_listing_shows_consented_examples_to_coordinators_only(coordinator_c
         assert client.get("/admin/praktijkvoorbeelden/").status_code in (302, 403)
         assert client.post(f"/admin/praktijkvoorbeelden/{PracticeExampleFactory().pk}/artikel/").status_code in (
             302, 403)
+    assert not ArticlePage.objects.exists()
+
+
+def test_without_a_knowledge_base_the_coordinator_is_told(coordinator, coordinator_client):
+    example = PracticeExampleFactory()
+    response = coordinator_client.post(f"/admin/praktijkvoorbeelden/{example.pk}/artikel/", follow=True)
+    assert "Er is nog geen kennisbank" in response.content.decode()
     assert not ArticlePage.objects.exists()
