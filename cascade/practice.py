@@ -32,8 +32,9 @@ def record(booking: Booking, *, title: str, story: str, consent_to_publish: bool
 
 
 def credit_line(example: PracticeExample) -> str:
-    """Who the article names: the person and their municipality when they agreed, nobody otherwise."""
-    if not example.credit_me:
+    """Who the article names: the person and their municipality when they agreed, nobody otherwise (also nobody
+    when the person deleted their account since)."""
+    if not example.credit_me or example.booking.user_id is None:
         return ""
     user, municipality = example.booking.user, example.booking.municipality
     name = user.get_full_name() if user else ""

@@ -101,3 +101,16 @@ def test_without_a_knowledge_base_the_coordinator_is_told(coordinator, coordinat
     response = coordinator_client.post(f"/admin/praktijkvoorbeelden/{example.pk}/artikel/", follow=True)
     assert "Er is nog geen kennisbank" in response.content.decode()
     assert not ArticlePage.objects.exists()
+
+
+def test_a_deleted_account_is_credited_nowhere_and_exports_its_own(coordinator):
+    from trainingnet.privacy import delete_account, export_personal_data
+
+    knowledge_base()
+    fenna = staff_in("GM1714", first_name="Fenna", last_name="de Vries")
+    example = PracticeExampleFactory(booking=attended(user=fenna), credit_me=True, title="Webcare in Sluis")
+    exported = export_personal_data(fenna)["cascade"]
+    assert [e["title"] for e in exported["practice_examples"]] == ["Webcare in Sluis"]
+    delete_account(fenna)
+    article = practice.make_article_draft(example.pk, by=coordinator)
+    assert "Fenna" not in body_text(article) and "Met dank aan" not in body_text(article)
