@@ -185,7 +185,10 @@ def request_evaluations(now: datetime.datetime | None = None) -> int:
                        .update(evaluation_requested_at=now))
             if updated and _to(booking):
                 path = reverse("scheduling:evaluation", kwargs={"token": evaluation_token(booking)})
-                _mail(booking, "evaluation_request", _context(booking, evaluation_path=path))
+                # Passing it on asks to log in: the record and a practice example are the person's own.
+                passing_on_path = reverse("cascade:booking", kwargs={"booking_id": booking.pk})
+                _mail(booking, "evaluation_request", _context(booking, evaluation_path=path,
+                                                              passing_on_path=passing_on_path))
                 count += 1
     return count
 

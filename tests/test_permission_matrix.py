@@ -191,6 +191,19 @@ MATRIX: dict[str, Entry] = {
     "maturity:own_history": Entry(fixed("/volwassenheid/geschiedenis/"), expect(LOGIN, 302, 302, 302, 302)),
     "maturity:history": Entry(lambda d: f"/volwassenheid/gemeenten/{d['small'].cbs_code}/",
                               expect(LOGIN, 200, 404, 404, 200)),
+    # Passing a training on: the package and the record are for the participant marked present (the staff member);
+    # coordinators see the package too; everyone else does not learn that the booking exists.
+    "cascade:mine": Entry(fixed("/doorgeven/"), MEMBERS),
+    "cascade:booking": Entry(lambda d: f"/doorgeven/{d['attended'].pk}/", expect(LOGIN, 200, 404, 404, 200)),
+    "cascade:package": Entry(lambda d: f"/doorgeven/{d['attended'].pk}/doorgeefpakket.zip",
+                             expect(LOGIN, 200, 404, 404, 200)),
+    "cascade:practice_example": Entry(
+        lambda d: f"/doorgeven/{d['attended'].pk}/praktijkvoorbeeld/", expect(LOGIN, 302, 404, 404, 404),
+        method="post", data={"title": "Webcare", "story": "We reageren nu binnen vier uur."},
+        # Only the staff member's own post stores an example (the others find no booking).
+        effect=lambda d, who: d["attended"].practice_examples.count() == (0 if who == "anonymous" else 1)),
+    "cascade:reach": Entry(fixed("/dashboard/doorgeven/"), COORDINATORS),
+    "cascade:reach_csv": Entry(fixed("/dashboard/doorgeven/provincie.csv"), COORDINATORS),
     # Dashboard and network figures
     "dashboard:index": Entry(fixed("/dashboard/"), COORDINATORS),
     "dashboard:table_csv": Entry(fixed("/dashboard/hulpvragen.csv"), COORDINATORS),
@@ -284,6 +297,7 @@ def matrix_data(home, registry):
         "invitation_url": assignment.invitation_urls(invitation)[0],
         "assessment": AssessmentFactory(municipality=sluis, user=users["staff"]),
         **questions_data(users),
+        "attended": attended,
     }
 
 
@@ -344,7 +358,7 @@ def admin_screens() -> list[str]:
 
 # Admin screens for coordinators only: trainers have the admin for their pages and materials, not for these.
 COORDINATOR_ONLY_SCREENS = ("/admin/hulpvragen/", "/admin/users/", "/admin/groups/", "/admin/snippets/scheduling/",
-                            "/admin/agenda/",
+                            "/admin/agenda/", "/admin/praktijkvoorbeelden/",
                             "/admin/snippets/experts/", "/admin/snippets/support_requests/",
                             "/admin/snippets/trainingnet/municipality/add/", "/admin/workflows/list/",
                             "/admin/workflows/tasks/")
@@ -359,7 +373,7 @@ COORDINATOR_MANAGES = (
     "/admin/snippets/scheduling/session/add/", "/admin/hulpvragen/",
     "/admin/snippets/support_requests/partnership/add/",
     "/admin/lidmaatschappen/", "/admin/snippets/trainingnet/maildomain/add/", "/admin/snippets/trainingnet/signon/add/",
-    "/admin/users/", "/admin/users/new/", "/admin/agenda/boeken-namens/",
+    "/admin/users/", "/admin/users/new/", "/admin/agenda/boeken-namens/", "/admin/praktijkvoorbeelden/",
 )
 
 
@@ -403,13 +417,16 @@ UNPROVEN = {
     "scheduling:session_attendees_csv": 403, "experts:own_profile": 404, "support_requests:detail": 404,
     "maturity:form": 403, "maturity:result": 404, "maturity:own_history": 403, "maturity:history": 404,
     "dashboard:index": 403, "dashboard:table_csv": 403,
+    "cascade:mine": 200, "cascade:booking": 404, "cascade:package": 404, "cascade:reach": 403,
+    "cascade:reach_csv": 403,
     "my_trainingnet": 200, "admin_access": 403,  # their own start page; the admin explains it is not for them
     # Vraag het netwerk is for proven members only.
     **{f"questions:{name}": 403 for name in ("list", "ask", "mail_setting", "detail", "answer", "mark_helpful",
                                               "hide_answer", "close", "publish_as_draft", "hide_question")},
 }
 # An approved person is staff of Sluis like the matrix's staff member, except for that member's own records.
-APPROVED_NOT_OWN = {"support_requests:detail": 404, "questions:mark_helpful": 403}
+APPROVED_NOT_OWN = {"support_requests:detail": 404, "questions:mark_helpful": 403, "cascade:booking": 404,
+                    "cascade:package": 404}
 
 
 @pytest.fixture

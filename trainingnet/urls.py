@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("experts.urls")),
     path("", include("support_requests.urls")),
     path("", include("maturity.urls")),
+    path("", include("cascade.urls")),
     path("", include("dashboard.urls")),
     path("", include("questions.urls")),
 ]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.static import serve
 
+from cascade import passing_on
 from maturity.models import Assessment
 from scheduling.models import Booking, Pledge, Session
 from support_requests.models import ExpertInvitation, InvitationStatus, SupportRequest
@@ -155,6 +156,7 @@ def my_trainingnet(request):
         "requests": list(SupportRequest.objects.filter(requester=user).select_related("municipality")
                          .only("reference", "status", "created_at", "municipality__name").order_by("-created_at")[:5]),
         "assessment": Assessment.objects.filter(user=user).order_by("-created_at").first(),
+        "attended": list(passing_on.attended_bookings(user)[:5]),
         "is_trainer": roles.is_trainer(user),
         "is_expert": roles.is_expert(user),
         "membership_request": membership.open_request(user),

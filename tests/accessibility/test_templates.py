@@ -202,6 +202,14 @@ PAGES: list[Visit] = [
     Visit(("maturity/assessment_result.html",), lambda d: f"/volwassenheid/uitslag/{d.assessment.pk}/", "staff"),
     Visit(("maturity/history.html",), "/volwassenheid/geschiedenis/", "staff"),
     Visit(("maturity/no_municipality.html",), "/volwassenheid/", "outsider"),
+    # Passing a training on.
+    Visit(("cascade/mine.html",), "/doorgeven/", "staff", "sessions attended"),
+    Visit(("cascade/mine.html",), "/doorgeven/", "trainer", "none attended"),
+    Visit(("cascade/booking.html",), lambda d: f"/doorgeven/{d.attended.pk}/", "staff", "package and forms"),
+    Visit(("cascade/booking.html",), lambda d: f"/doorgeven/{d.attended.pk}/", "staff", "errors",
+          submit="Vastleggen"),
+    Visit(("cascade/booking.html",), lambda d: f"/doorgeven/{d.attended.pk}/", "coordinator", "package only"),
+    Visit(("cascade/reach.html",), "/dashboard/doorgeven/", "coordinator"),
     # Dashboard and network.
     Visit(("dashboard/dashboard.html",), "/dashboard/", "coordinator"),
     Visit(("dashboard/network.html",), "/netwerk/"),
@@ -335,6 +343,10 @@ def build_data() -> SimpleNamespace:
     Evaluation.objects.create(booking=evaluated, session=past, overall=4, usefulness=5, will_apply=True,
                               comments="Heel bruikbaar.")
     PledgeFactory(municipality=municipality("GM0772"), trainer=users["trainer"])
+    from tests.factories.cascade import PassingOnFactory, PracticeExampleFactory
+
+    PassingOnFactory(booking=attended, departments="Communicatie, Klantcontact, Burgerzaken")
+    PracticeExampleFactory(booking=attended, credit_me=True)
     from scheduling import offers
     from scheduling.models import SeatOffer, Session
 
@@ -367,7 +379,7 @@ def build_data() -> SimpleNamespace:
                                              verified=False, primary=False)
     return SimpleNamespace(
         users=users, booking=booking, course=webcare, bare_course=bare, article=article, session=session,
-        past_session=past,
+        past_session=past, attended=attended,
         evaluation_token=evaluations.evaluation_token(attended),
         evaluated_token=evaluations.evaluation_token(evaluated), expert=expert, request=request,
         done_request=done, accept_token=assignment.make_token(invitation, "accept"),

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "experts",
     "support_requests",
     "maturity",
+    "cascade",
     "dashboard",
     "questions",
     "modelcluster",
