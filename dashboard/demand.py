@@ -137,7 +137,7 @@ class ProvinceDemand:
 
 
 def demand_and_offer(today: datetime.date) -> tuple[Window, list[ProvinceDemand]]:
-    """Demand beside offer for every province, in a fixed number of queries (seven) however much data there is."""
+    """Demand beside offer for every province, in a fixed number of queries (nine) however much data there is."""
     span = window(today)
     provinces = list(Province.objects.order_by("name"))
     topics = {t.pk: t for t in Topic.objects.order_by("name")}
@@ -176,7 +176,7 @@ def demand_and_offer(today: datetime.date) -> tuple[Window, list[ProvinceDemand]
 
     pledge_counts: dict[int, int] = defaultdict(int)
     live_pledges = Pledge.objects.filter(status__in=LIVE_STATUSES, month__gte=span.start_month, month__lt=span.end)
-    for province_id in live_pledges.values_list("province_id", flat=True):
+    for province_id in live_pledges.order_by().values_list("province_id", flat=True):
         pledge_counts[province_id] += 1
     for pk, province_id, topic_id, low, high in (
             live_pledges.filter(trainer__courses_given__live=True, trainer__courses_given__topics__isnull=False)
