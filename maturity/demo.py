@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
+from maturity.learning_path import lagging_axis
 from maturity.maturity_model import QUESTIONS, score
 from maturity.models import Assessment
 from scheduling.models import Booking
@@ -64,6 +65,7 @@ def load() -> None:
             new.append(_assessment(municipality, user, answers, now - datetime.timedelta(days=days_ago)))
     Assessment.objects.bulk_create(new)
     _around_first_sessions(rng, medewerker, now)
+    _sluis_has_a_lagging_axis(medewerker, now)
 
 
 def _around_first_sessions(rng: random.Random, medewerker: User | None, now: datetime.datetime) -> None:
@@ -85,3 +87,23 @@ def _around_first_sessions(rng: random.Random, medewerker: User | None, now: dat
             after = min(now, first + datetime.timedelta(days=10))
             new.append(_assessment(municipality, user, _answers(rng, min(4, before.phase + 1)), after))
     Assessment.objects.bulk_create(new)
+
+
+# The demo municipality's newest assessment: interactie lags (phase 2), the other axes are in phase 3, so that the
+# member medewerker@ sees a leerpad towards phase 3 on interactie (maturity/learning_path.py).
+SLUIS_LATEST = {"interactie_inzet": 2, "interactie_reactie": 2, "interactie_crisis": 3,
+                "initiatief_rol": 3, "initiatief_signalen": 3, "initiatief_bron": 2,
+                "eigenaarschap_breedte": 3, "eigenaarschap_borging": 3, "eigenaarschap_bekwaamheid": 4}
+
+
+def _sluis_has_a_lagging_axis(medewerker: User | None, now: datetime.datetime) -> None:
+    """When the newest assessment of Sluis has no lagging axis, add one from yesterday where interactie lags."""
+    sluis = Municipality.objects.filter(cbs_code=ALWAYS[0]).first()
+    if sluis is None:
+        return
+    latest = Assessment.objects.filter(municipality=sluis).order_by("-created_at", "-pk").first()
+    if latest is not None and lagging_axis(latest.axis_phases) is not None:
+        return
+    user = medewerker if medewerker and medewerker.municipality_id == sluis.pk else None
+    when = max(now - datetime.timedelta(days=1), latest.created_at + datetime.timedelta(minutes=1)) if latest else now
+    _assessment(sluis, user, SLUIS_LATEST, when).save()

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_http_methods
 
 from maturity.assessments import history, recommended_courses, record_assessment
 from maturity.forms import AssessmentForm
+from maturity.learning_path import learning_path
 from maturity.maturity_model import AXES, AXIS_DESCRIPTIONS, AXIS_LABELS, NEXT_STEP, PHASE_DESCRIPTIONS
 from maturity.models import Assessment
 from trainingnet.models import Municipality
@@ -49,6 +50,7 @@ def assessment_result(request, pk: int):
         "axes": axes,
         "history": past,
         "courses": recommended_courses(next_phase),
+        "path": learning_path(assessment, assessment.municipality.province_id),
         "phases": [(p, PHASE_DESCRIPTIONS[p]) for p in MaturityPhase],
     })
 

@@ -207,6 +207,8 @@ MATRIX: dict[str, Entry] = {
     # Dashboard and network figures
     "dashboard:index": Entry(fixed("/dashboard/"), COORDINATORS),
     "dashboard:table_csv": Entry(fixed("/dashboard/hulpvragen.csv"), COORDINATORS),
+    "dashboard:demand": Entry(fixed("/dashboard/vraag-en-aanbod/"), COORDINATORS),
+    "dashboard:demand_csv": Entry(fixed("/dashboard/vraag-en-aanbod/vraag-en-aanbod.csv"), COORDINATORS),
     "dashboard:network": Entry(fixed("/netwerk/"), PUBLIC),
     "dashboard:network_csv": Entry(fixed("/netwerk/netwerk.csv"), PUBLIC),
     # Vraag het netwerk: members only; trainers, experts and coordinators answer; only the asker (the staff member)
@@ -416,7 +418,7 @@ UNPROVEN = {
     "scheduling:coverage": 403, "scheduling:fee_list": 403, "scheduling:fee_csv": 403,
     "scheduling:session_attendees_csv": 403, "experts:own_profile": 404, "support_requests:detail": 404,
     "maturity:form": 403, "maturity:result": 404, "maturity:own_history": 403, "maturity:history": 404,
-    "dashboard:index": 403, "dashboard:table_csv": 403,
+    "dashboard:index": 403, "dashboard:table_csv": 403, "dashboard:demand": 403, "dashboard:demand_csv": 403,
     "cascade:mine": 200, "cascade:booking": 404, "cascade:package": 404, "cascade:reach": 403,
     "cascade:reach_csv": 403,
     "my_trainingnet": 200, "admin_access": 403,  # their own start page; the admin explains it is not for them

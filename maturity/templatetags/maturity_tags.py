@@ -3,6 +3,7 @@ from django.db.models import Avg, Count, OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from maturity import learning_path
 from maturity.models import Assessment
 
 register = template.Library()
@@ -32,3 +33,13 @@ def province_maturity(province) -> dict:
     """Average latest phase and number of assessed municipalities in a province (one query)."""
     return latest_assessments().filter(municipality__province=province).aggregate(
         average=Avg("phase"), municipalities=Count("municipality", distinct=True))
+
+
+@register.inclusion_tag("maturity/includes/learning_path_panel.html", takes_context=True)
+def learning_path_panel(context) -> dict:
+    """The panel "Uw leerpad" of Mijn Trainingnet: the leerpad of the person's municipality, or an invitation to
+    fill in the self-assessment. Shown only to whom works for a municipality (nothing otherwise). Five queries."""
+    user = context["user"]
+    if not user.municipality_id:
+        return {"show": False}
+    return {"show": True, "path": learning_path.for_municipality(user.municipality)}

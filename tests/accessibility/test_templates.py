@@ -89,7 +89,7 @@ PAGES: list[Visit] = [
     Visit(("trainingnet/privacy.html",), "/privacy/"),
     Visit(("trainingnet/accessibility.html",), "/toegankelijkheid/"),
     Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "staff", "member with bookings, requests, a scan"),
-    Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "booker", "nothing yet"),
+    Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "booker", "nothing yet, an invitation to the leerpad"),
     Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "trainer", "trainer"),
     Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "expert", "expert with an invitation"),
     Visit(("trainingnet/my_trainingnet.html",), "/mijn/", "coordinator", "waiting work"),
@@ -212,6 +212,7 @@ PAGES: list[Visit] = [
     Visit(("cascade/reach.html",), "/dashboard/doorgeven/", "coordinator"),
     # Dashboard and network.
     Visit(("dashboard/dashboard.html",), "/dashboard/", "coordinator"),
+    Visit(("dashboard/demand.html",), "/dashboard/vraag-en-aanbod/", "coordinator", "gaps beside offer"),
     Visit(("dashboard/network.html",), "/netwerk/"),
     # Vraag het netwerk (members only).
     Visit(("questions/question_list.html",), "/vraag-het-netwerk/", "staff"),

@@ -27,3 +27,9 @@ def test_demo_assessments_colour_the_map_and_are_idempotent(client, capsys):
     assert client.login(email="medewerker@trainingnet.example", password="demo-Trainingnet-2026")
     history = client.get("/volwassenheid/gemeenten/GM1714/").content.decode()
     assert "Eerste gevolgde training" in history and "Sindsdien:" in history
+    # The member's leerpad: interactie lags in the newest assessment of Sluis.
+    mine = client.get("/mijn/").content.decode()
+    assert "Uw leerpad" in mine and "Interactie&quot; blijft achter" in mine
+    # The coordinator's demand beside offer shows at least one gap.
+    assert client.login(email="coordinator@trainingnet.example", password="demo-Trainingnet-2026")
+    assert "Gat: fase" in client.get("/dashboard/vraag-en-aanbod/").content.decode()
