@@ -190,6 +190,12 @@ MATRIX: dict[str, Entry] = {
     "maturity:own_history": Entry(fixed("/volwassenheid/geschiedenis/"), expect(LOGIN, 302, 302, 302, 302)),
     "maturity:history": Entry(lambda d: f"/volwassenheid/gemeenten/{d['small'].cbs_code}/",
                               expect(LOGIN, 200, 404, 404, 200)),
+    # The yearly measurement: consent to the public benchmark (POST only), the coordinators' comparison, the benchmark
+    "maturity:benchmark_consent": Entry(lambda d: f"/volwassenheid/gemeenten/{d['small'].cbs_code}/benchmark/",
+                                        expect(LOGIN, 405, 403, 403, 405)),
+    "maturity:measurements": Entry(fixed("/dashboard/jaarmeting/"), COORDINATORS),
+    "maturity:benchmark_index": Entry(fixed("/netwerk/benchmark/"), PUBLIC),
+    "maturity:benchmark": Entry(fixed("/netwerk/benchmark/zeeland/"), PUBLIC),
     # Dashboard and network figures
     "dashboard:index": Entry(fixed("/dashboard/"), COORDINATORS),
     "dashboard:table_csv": Entry(fixed("/dashboard/hulpvragen.csv"), COORDINATORS),
@@ -318,7 +324,7 @@ COORDINATOR_ONLY_SCREENS = ("/admin/hulpvragen/", "/admin/users/", "/admin/group
                             "/admin/agenda/",
                             "/admin/snippets/experts/", "/admin/snippets/support_requests/",
                             "/admin/snippets/trainingnet/municipality/add/", "/admin/workflows/list/",
-                            "/admin/workflows/tasks/")
+                            "/admin/workflows/tasks/", "/admin/jaarmeting/", "/admin/snippets/maturity/")
 # Open to everyone by design: the login screens and the admin's icon sprite and translations.
 PUBLIC_ADMIN_SCREENS = ("/admin/login/", "/admin/sprite/", "/admin/jsi18n/", "/django-admin/login/")
 
@@ -331,6 +337,8 @@ COORDINATOR_MANAGES = (
     "/admin/snippets/support_requests/partnership/add/",
     "/admin/lidmaatschappen/", "/admin/snippets/trainingnet/maildomain/add/", "/admin/snippets/trainingnet/signon/add/",
     "/admin/users/", "/admin/users/new/", "/admin/agenda/boeken-namens/",
+    "/admin/jaarmeting/", "/admin/jaarmeting/voorbeeld.csv", "/admin/snippets/maturity/phaserule/",
+    "/admin/snippets/maturity/phaserule/add/",
 )
 
 
@@ -373,7 +381,7 @@ UNPROVEN = {
     "scheduling:coverage": 403, "scheduling:fee_list": 403, "scheduling:fee_csv": 403,
     "scheduling:session_attendees_csv": 403, "experts:own_profile": 404, "support_requests:detail": 404,
     "maturity:form": 403, "maturity:result": 404, "maturity:own_history": 403, "maturity:history": 404,
-    "dashboard:index": 403, "dashboard:table_csv": 403,
+    "dashboard:index": 403, "dashboard:table_csv": 403, "maturity:measurements": 403, "maturity:benchmark_consent": 403,
     "my_trainingnet": 200, "admin_access": 403,  # their own start page; the admin explains it is not for them
 }
 # An approved person is staff of Sluis like the matrix's staff member, except for that member's own records.

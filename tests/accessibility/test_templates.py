@@ -202,6 +202,10 @@ PAGES: list[Visit] = [
     Visit(("maturity/assessment_result.html",), lambda d: f"/volwassenheid/uitslag/{d.assessment.pk}/", "staff"),
     Visit(("maturity/history.html",), "/volwassenheid/geschiedenis/", "staff"),
     Visit(("maturity/no_municipality.html",), "/volwassenheid/", "outsider"),
+    Visit(("maturity/measurement_overview.html",), "/dashboard/jaarmeting/?provincie=zeeland", "coordinator",
+          "a province chosen"),
+    Visit(("maturity/benchmark.html",), "/netwerk/benchmark/", state="choose a province"),
+    Visit(("maturity/benchmark.html",), "/netwerk/benchmark/zeeland/", state="ranking"),
     # Dashboard and network.
     Visit(("dashboard/dashboard.html",), "/dashboard/", "coordinator"),
     Visit(("dashboard/network.html",), "/netwerk/"),
@@ -283,13 +287,14 @@ def build_data() -> SimpleNamespace:
     from allauth.account.models import EmailAddress, EmailConfirmationHMAC
     from django.utils import timezone
 
+    from maturity.benchmark import give_consent
     from scheduling import evaluations
     from scheduling.models import Booking, Evaluation
     from support_requests import assignment
     from support_requests.models import ExpertInvitation, Status
     from tests.factories.courses import ArticlePageFactory, course, knowledge_base
     from tests.factories.experts import ExpertFactory
-    from tests.factories.maturity import AssessmentFactory
+    from tests.factories.maturity import AssessmentFactory, MeasurementFactory
     from tests.factories.scheduling import BookingFactory, PledgeFactory, SessionFactory, TrainingDayFactory
     from tests.factories.support_requests import SupportRequestFactory
     from tests.factories.trainingnet import UserFactory
@@ -346,6 +351,8 @@ def build_data() -> SimpleNamespace:
     invitation = ExpertInvitation.objects.create(request=asked, expert=expert, tier=1, asked_at=now,
                                                  expires_at=now + datetime.timedelta(hours=1))
     assessment = AssessmentFactory(municipality=users["staff"].municipality, user=users["staff"])
+    MeasurementFactory(municipality=users["staff"].municipality)
+    give_consent(users["staff"].municipality, by=users["staff"])
     membership.request_membership(users["outsider"], municipality("GM1714"))
     unverified = EmailAddress.objects.create(user=users["outsider"], email="nieuw-adres@gemeente.example",
                                              verified=False, primary=False)
