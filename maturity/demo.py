@@ -1,21 +1,30 @@
 """Demo content of the maturity benchmark: self-assessments of a few dozen municipalities over the last two years,
 most of them growing a phase or so, so that the dashboard map shows colour and the history shows change.
 
-Idempotent: a municipality that already has an assessment is left alone.
+Then the yearly measurement: a default phase rule (GemeenteBuzz: experimenteert from 25, converseert from 50, werkt
+samen from 75), last year's scores of every active municipality imported by the demo coordinator, and a few
+municipalities per province that agreed to be named in the public benchmark (Sluis among them, so the demo account
+medewerker@ can withdraw it).
+
+Idempotent: a municipality that already has an assessment is left alone; the measurement is imported once.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import random
 
 from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
+from maturity.benchmark import give_consent
 from maturity.learning_path import lagging_axis
 from maturity.maturity_model import QUESTIONS, score
-from maturity.models import Assessment
+from maturity.measurements import import_measurements
+from maturity.models import Assessment, Measurement, PhaseRule
 from scheduling.models import Booking
 from trainingnet.models import Municipality, User
 
@@ -66,6 +75,37 @@ def load() -> None:
     Assessment.objects.bulk_create(new)
     _around_first_sessions(rng, medewerker, now)
     _sluis_has_a_lagging_axis(medewerker, now)
+    _yearly_measurement(municipalities, now)
+
+
+CONSENTING_PER_PROVINCE = 4
+
+
+def _yearly_measurement(municipalities: list[Municipality], now: datetime.datetime) -> None:
+    rule, _ = PhaseRule.objects.get_or_create(source="GemeenteBuzz", defaults={
+        "experimenteert_from": 25, "converseert_from": 50, "werkt_samen_from": 75})
+    year = now.year - 1
+    if Measurement.objects.filter(rule=rule, year=year).exists():
+        return
+    rng = random.Random(SEED + year)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["gemeentecode", "gemeente", "jaar", "score"])
+    for municipality in municipalities:
+        base = 55 if municipality.is_large else 35
+        writer.writerow([municipality.cbs_code, municipality.name, year,
+                         max(0, min(100, round(rng.gauss(base, 16), 1)))])
+    coordinator = User.objects.filter(email="coordinator@trainingnet.example").first()
+    import_measurements(out.getvalue().encode(), rule, by=coordinator, filename="demo-jaarmeting.csv")
+    by_province: dict[int, list[Municipality]] = {}
+    for municipality in municipalities:
+        by_province.setdefault(municipality.province_id, []).append(municipality)
+    for members in by_province.values():
+        for municipality in rng.sample(members, min(CONSENTING_PER_PROVINCE, len(members))):
+            give_consent(municipality, by=coordinator)
+    for municipality in municipalities:
+        if municipality.cbs_code in ALWAYS:
+            give_consent(municipality, by=coordinator)
 
 
 def _around_first_sessions(rng: random.Random, medewerker: User | None, now: datetime.datetime) -> None:

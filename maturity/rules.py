@@ -2,7 +2,7 @@
 
 import rules
 
-from trainingnet.roles import is_coordinator
+from trainingnet.roles import is_coordinator, is_municipal_staff
 
 
 @rules.predicate
@@ -13,3 +13,9 @@ def works_for(user, municipality_id) -> bool:
 
 # A municipality's results are for its own staff and the coordinators.
 rules.add_perm("maturity.see_results", is_coordinator | works_for)
+# The yearly measurement: coordinators import it and see it beside the self-assessments.
+rules.add_perm("maturity.import_measurements", is_coordinator)
+rules.add_perm("maturity.see_measurements", is_coordinator)
+# Consent to be named in the public benchmark: the municipality's own proven staff, or a coordinator recording the
+# municipality's written consent (maturity/benchmark.py).
+rules.add_perm("maturity.decide_benchmark_consent", is_coordinator | (is_municipal_staff & works_for))

@@ -1,14 +1,19 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
 from maturity.assessments import history, recommended_courses, record_assessment
-from maturity.forms import AssessmentForm
+from maturity.benchmark import by_municipality, by_province, give_consent, ranking, withdraw_consent
+from maturity.forms import AssessmentForm, ConsentForm
 from maturity.learning_path import learning_path
 from maturity.maturity_model import AXES, AXIS_DESCRIPTIONS, AXIS_LABELS, NEXT_STEP, PHASE_DESCRIPTIONS
-from maturity.models import Assessment
-from trainingnet.models import Municipality
+from maturity.models import Assessment, BenchmarkConsent, Measurement
+from trainingnet.models import Municipality, Province
+from trainingnet.page_cache import tag
+from trainingnet.permissions import permission_required
 from trainingnet.vocabulary import MaturityPhase
 
 
@@ -76,4 +81,54 @@ def municipality_history(request, cbs_code: str):
     return render(request, "maturity/history.html", {
         "municipality": municipality, "history": past, "rows": rows,
         "axis_labels": [AXIS_LABELS[a] for a in AXES],
+        "measurements": Measurement.objects.filter(municipality=municipality).select_related("rule")[:10],
+        "consent": BenchmarkConsent.objects.filter(municipality=municipality).select_related(
+            "given_by", "withdrawn_by").first(),
+        "may_decide_consent": request.user.has_perm("maturity.decide_benchmark_consent", municipality.pk),
     })
+
+
+@permission_required("maturity.see_measurements")
+def measurement_overview(request):
+    """The yearly measurement beside the self-assessments (coordinators): per province, and per municipality of the
+    province chosen."""
+    provinces = by_province()
+    chosen = next((c.province for c in provinces if c.province.slug == request.GET.get("provincie")), None)
+    return render(request, "maturity/measurement_overview.html", {
+        "provinces": provinces, "chosen": chosen, "phases": list(MaturityPhase),
+        "municipalities": by_municipality(chosen) if chosen else None,
+    })
+
+
+def benchmark(request, slug: str | None = None):
+    """The public benchmark: per province the municipalities that agreed to be shown, by their latest measurement."""
+    provinces = list(Province.objects.order_by("name"))
+    province = next((p for p in provinces if p.slug == slug), None)
+    if slug is not None and province is None:
+        raise Http404
+    tag(request, "maturity", "registry")
+    return render(request, "maturity/benchmark.html", {
+        "provinces": provinces, "province": province, "ranking": ranking(province) if province else None,
+    })
+
+
+@permission_required("maturity.decide_benchmark_consent", fn=lambda request, cbs_code: (
+    Municipality.objects.filter(cbs_code=cbs_code).values_list("pk", flat=True).first()))
+@require_POST
+def benchmark_consent(request, cbs_code: str):
+    """Give or withdraw the municipality's consent to be named in the public benchmark (maturity/benchmark.py)."""
+    municipality = get_object_or_404(Municipality, cbs_code=cbs_code)
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    elif form.cleaned_data["decision"] == "geven":
+        give_consent(municipality, by=request.user)
+        messages.success(request, _("%(name)s staat nu met naam in de openbare benchmark van de provincie.")
+                         % {"name": municipality.name})
+    else:
+        withdraw_consent(municipality, by=request.user)
+        messages.success(request, _("De toestemming is ingetrokken: %(name)s staat niet meer in de openbare "
+                                    "benchmark.") % {"name": municipality.name})
+    return redirect("maturity:history", cbs_code=municipality.cbs_code)

@@ -204,6 +204,12 @@ MATRIX: dict[str, Entry] = {
         effect=lambda d, who: d["attended"].practice_examples.count() == (0 if who == "anonymous" else 1)),
     "cascade:reach": Entry(fixed("/dashboard/doorgeven/"), COORDINATORS),
     "cascade:reach_csv": Entry(fixed("/dashboard/doorgeven/provincie.csv"), COORDINATORS),
+    # The yearly measurement: consent to the public benchmark (POST only), the coordinators' comparison, the benchmark
+    "maturity:benchmark_consent": Entry(lambda d: f"/volwassenheid/gemeenten/{d['small'].cbs_code}/benchmark/",
+                                        expect(LOGIN, 405, 403, 403, 405)),
+    "maturity:measurements": Entry(fixed("/dashboard/jaarmeting/"), COORDINATORS),
+    "maturity:benchmark_index": Entry(fixed("/netwerk/benchmark/"), PUBLIC),
+    "maturity:benchmark": Entry(fixed("/netwerk/benchmark/zeeland/"), PUBLIC),
     # Dashboard and network figures
     "dashboard:index": Entry(fixed("/dashboard/"), COORDINATORS),
     "dashboard:table_csv": Entry(fixed("/dashboard/hulpvragen.csv"), COORDINATORS),
@@ -363,7 +369,7 @@ COORDINATOR_ONLY_SCREENS = ("/admin/hulpvragen/", "/admin/users/", "/admin/group
                             "/admin/agenda/", "/admin/praktijkvoorbeelden/",
                             "/admin/snippets/experts/", "/admin/snippets/support_requests/",
                             "/admin/snippets/trainingnet/municipality/add/", "/admin/workflows/list/",
-                            "/admin/workflows/tasks/")
+                            "/admin/workflows/tasks/", "/admin/jaarmeting/", "/admin/snippets/maturity/")
 # Open to everyone by design: the login screens and the admin's icon sprite and translations.
 PUBLIC_ADMIN_SCREENS = ("/admin/login/", "/admin/sprite/", "/admin/jsi18n/", "/django-admin/login/")
 
@@ -376,6 +382,8 @@ COORDINATOR_MANAGES = (
     "/admin/snippets/support_requests/partnership/add/",
     "/admin/lidmaatschappen/", "/admin/snippets/trainingnet/maildomain/add/", "/admin/snippets/trainingnet/signon/add/",
     "/admin/users/", "/admin/users/new/", "/admin/agenda/boeken-namens/", "/admin/praktijkvoorbeelden/",
+    "/admin/jaarmeting/", "/admin/jaarmeting/voorbeeld.csv", "/admin/snippets/maturity/phaserule/",
+    "/admin/snippets/maturity/phaserule/add/",
 )
 
 
@@ -420,7 +428,7 @@ UNPROVEN = {
     "maturity:form": 403, "maturity:result": 404, "maturity:own_history": 403, "maturity:history": 404,
     "dashboard:index": 403, "dashboard:table_csv": 403, "dashboard:demand": 403, "dashboard:demand_csv": 403,
     "cascade:mine": 200, "cascade:booking": 404, "cascade:package": 404, "cascade:reach": 403,
-    "cascade:reach_csv": 403,
+    "cascade:reach_csv": 403, "maturity:measurements": 403, "maturity:benchmark_consent": 403,
     "my_trainingnet": 200, "admin_access": 403,  # their own start page; the admin explains it is not for them
     # Vraag het netwerk is for proven members only.
     **{f"questions:{name}": 403 for name in ("list", "ask", "mail_setting", "detail", "answer", "mark_helpful",

@@ -59,6 +59,8 @@ IGNORED_MODELS = {
 INVISIBLE_USER_FIELDS = {"last_login", "password"}
 CMS_MODELS = {"courses.material", "courses.articleattachment", "courses.documentversion", "wagtaildocs.document",
               "wagtailimages.image", "wagtailimages.rendition", "trainingnet.topic", "wagtailcore.page"}
+MATURITY_MODELS = {"maturity.assessment", "maturity.measurement", "maturity.measurementimport", "maturity.phaserule",
+                   "maturity.benchmarkconsent"}
 REQUEST_MODELS = {"support_requests.supportrequest", "support_requests.timelineentry",
                   "support_requests.expertinvitation", "support_requests.referencecounter"}
 
@@ -124,8 +126,8 @@ def tags_for(instance, *, deleted: bool = False, update_fields=None) -> set[str]
         return {"dashboard"}
     if label == "support_requests.partnership":
         return {"dashboard", "registry"}
-    if label == "maturity.assessment":
-        return {"maturity", "dashboard"}
+    if label in MATURITY_MODELS:
+        return {"maturity", "dashboard"}  # a withdrawn benchmark consent leaves /netwerk/benchmark/ at once
     return {EVERYTHING}
 
 

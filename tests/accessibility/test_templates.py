@@ -210,6 +210,10 @@ PAGES: list[Visit] = [
           submit="Vastleggen"),
     Visit(("cascade/booking.html",), lambda d: f"/doorgeven/{d.attended.pk}/", "coordinator", "package only"),
     Visit(("cascade/reach.html",), "/dashboard/doorgeven/", "coordinator"),
+    Visit(("maturity/measurement_overview.html",), "/dashboard/jaarmeting/?provincie=zeeland", "coordinator",
+          "a province chosen"),
+    Visit(("maturity/benchmark.html",), "/netwerk/benchmark/", state="choose a province"),
+    Visit(("maturity/benchmark.html",), "/netwerk/benchmark/zeeland/", state="ranking"),
     # Dashboard and network.
     Visit(("dashboard/dashboard.html",), "/dashboard/", "coordinator"),
     Visit(("dashboard/demand.html",), "/dashboard/vraag-en-aanbod/", "coordinator", "gaps beside offer"),
@@ -303,13 +307,14 @@ def build_data() -> SimpleNamespace:
     from allauth.account.models import EmailAddress, EmailConfirmationHMAC
     from django.utils import timezone
 
+    from maturity.benchmark import give_consent
     from scheduling import evaluations
     from scheduling.models import Booking, Evaluation
     from support_requests import assignment
     from support_requests.models import ExpertInvitation, Status
     from tests.factories.courses import ArticlePageFactory, course, knowledge_base
     from tests.factories.experts import ExpertFactory
-    from tests.factories.maturity import AssessmentFactory
+    from tests.factories.maturity import AssessmentFactory, MeasurementFactory
     from tests.factories.questions import AnswerFactory, QuestionFactory
     from tests.factories.scheduling import BookingFactory, PledgeFactory, SessionFactory, TrainingDayFactory
     from tests.factories.support_requests import SupportRequestFactory
@@ -375,6 +380,8 @@ def build_data() -> SimpleNamespace:
     AnswerFactory(question=question, author=users["expert"], text="Eerst één bericht bovenaan, dan per vraag.")
     question.helpful_answer = AnswerFactory(question=question, author=users["trainer"], text="Gebruik huisregels.")
     question.save()
+    MeasurementFactory(municipality=users["staff"].municipality)
+    give_consent(users["staff"].municipality, by=users["staff"])
     membership.request_membership(users["outsider"], municipality("GM1714"))
     unverified = EmailAddress.objects.create(user=users["outsider"], email="nieuw-adres@gemeente.example",
                                              verified=False, primary=False)

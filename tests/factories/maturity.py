@@ -1,8 +1,10 @@
+from decimal import Decimal
+
 import factory
 from django.utils import timezone
 
 from maturity.maturity_model import QUESTIONS, score
-from maturity.models import Assessment
+from maturity.models import Assessment, Measurement, PhaseRule
 from trainingnet.models import Municipality
 
 
@@ -32,3 +34,29 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
         kwargs.setdefault("ownership_phase", result.axes["eigenaarschap"])
         kwargs.setdefault("phase", result.overall)
         return super()._create(model_class, *args, **kwargs)
+
+
+class PhaseRuleFactory(factory.django.DjangoModelFactory):
+    """The default rule: experimenteert from 25, converseert from 50, werkt samen from 75."""
+
+    class Meta:
+        model = PhaseRule
+        django_get_or_create = ("source",)
+
+    source = "GemeenteBuzz"
+    experimenteert_from = Decimal(25)
+    converseert_from = Decimal(50)
+    werkt_samen_from = Decimal(75)
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    """A score of last year, its phase given by the rule."""
+
+    class Meta:
+        model = Measurement
+
+    municipality = factory.LazyFunction(lambda: Municipality.objects.order_by("cbs_code").first())
+    rule = factory.SubFactory(PhaseRuleFactory)
+    year = factory.LazyFunction(lambda: timezone.localdate().year - 1)
+    score = Decimal("40.0")
+    phase = factory.LazyAttribute(lambda o: o.rule.phase_of(o.score))
