@@ -74,10 +74,14 @@ def data_vocabulary() -> set[str]:
 
 
 def page_titles() -> set[str]:
-    """The words of the CMS pages' titles: a document's <title> names its page, and cannot mark that part Dutch."""
+    """The words of the CMS pages' titles and of the questions members asked (Vraag het netwerk): a document's
+    <title> names its page, and cannot mark that part Dutch."""
     from wagtail.models import Page
 
-    return {word for title in Page.objects.values_list("title", flat=True) for word in words(title)}
+    from questions.models import Question
+
+    return {word for title in [*Page.objects.values_list("title", flat=True),
+                               *Question.objects.values_list("title", flat=True)] for word in words(title)}
 
 
 class VisibleText(HTMLParser):
