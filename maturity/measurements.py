@@ -206,7 +206,9 @@ def parse(content: bytes, rule: PhaseRule, today=None) -> Parsed:
 def import_measurements(content: bytes, rule: PhaseRule, by,
                         filename: str = "") -> tuple[Parsed, MeasurementImport | None]:
     """Check the file and, when every line is right, save its scores in one transaction (replacing the scores of
-    the same municipality and year), logged with who imported it. With any bad line nothing is saved."""
+    the same municipality and year), logged with who imported it. With any bad line nothing is saved. Two imports
+    for one rule wait for each other (the rule is locked), so the second replaces what the first saved."""
+    rule = PhaseRule.objects.select_for_update().get(pk=rule.pk)
     parsed = parse(content, rule)
     if parsed.errors:
         return parsed, None

@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from maturity.assessments import history
-from maturity.models import Assessment
+from maturity.benchmark import give_consent
+from maturity.models import Assessment, BenchmarkConsent
 from tests.factories.maturity import AssessmentFactory, answers_for
 from tests.factories.trainingnet import UserFactory
 from trainingnet import roles
@@ -172,6 +173,15 @@ def test_personal_data_export_and_anonymise(sluis_staff):
     delete_account(sluis_staff)
     assessment.refresh_from_db()
     assert assessment.user is None and assessment.phase == 2  # stays for the benchmark
+
+
+def test_who_gave_the_benchmark_consent_is_in_their_export_and_gone_with_their_account(sluis_staff):
+    give_consent(sluis(), by=sluis_staff)
+    exported = export_personal_data(sluis_staff)["maturity"]["benchmark_consents"]
+    assert [entry["municipality"] for entry in exported] == ["Sluis"] and exported[0]["given_at"]
+    delete_account(sluis_staff)
+    consent = BenchmarkConsent.objects.get(municipality=sluis())
+    assert consent.given_by is None and consent.is_given  # the municipality's consent stays
 
 
 def test_province_page_shows_the_average_phase(client):
