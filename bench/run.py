@@ -16,12 +16,14 @@ Redis: one with the anonymous page cache (BENCH_PORT), one without it (BENCH_POR
    of the reads;
 3. the dashboard and the expert search at 10x the data (bench/tenfold.py).
 
-The table gives requests per second, median and p99 latency, queries per request, the ratio to the floor (/healthz/,
-a bare Django view: what the framework costs) and the cost relative to the catalogue page in the same mode
-(catalogue req/s / page req/s). Targets: cached anonymous pages at least half the floor's requests per second;
-uncached pages at most 2x the catalogue's cost; logged-in pages p99 under 150 ms at one connection per worker; a
-cache hit rate of at least 90% in the mixed workload; time within 1.5x at 10x the data. The machine's load average
-is noted before and after: the machine may be shared, so compare ratios, not absolute figures.
+The table gives requests per second, median and p99 latency, queries per request, the CPU per request (the gunicorn
+workers' and the PostgreSQL backends' CPU time during the run, from /proc, divided by the requests served) and its
+ratio to the catalogue's, the ratio to the floor (/healthz/, a bare Django view: what the framework costs) and the
+requests/s relative to the catalogue page in the same mode (catalogue req/s / page req/s; equal to the CPU ratio only
+on an otherwise idle machine). Targets: cached anonymous pages at least half the floor's requests per second;
+uncached pages at most 2x the catalogue's cost (CPU per request); logged-in pages p99 under 150 ms at one connection
+per worker; a cache hit rate of at least 90% in the mixed workload; time within 1.5x at 10x the data. The machine's
+load average is noted before and after: the machine may be shared, so compare ratios, not absolute figures.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/trainingnet_bench), BENCH_SECONDS
 (default 20), BENCH_MIXED_SECONDS (default 30), BENCH_TENFOLD_RUNS (default 15), BENCH_CONNECTIONS (default 16),
