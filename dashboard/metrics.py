@@ -18,7 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Avg, Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,8 +26,8 @@ from dashboard import support_metrics
 from dashboard.metric import Metric, MetricContext, Value, Values
 from maturity.models import Assessment
 from maturity.templatetags.maturity_tags import latest_assessments
-from scheduling.models import Booking, Evaluation, Session, held_between
-from scheduling.pledges import coverage
+from scheduling.models import Booking, Evaluation, SchedulingSettings, Session, held_between
+from scheduling.pledges import lenders_per_province
 from trainingnet.models import Municipality
 
 PROVINCE = "province__cbs_code"
@@ -113,19 +113,23 @@ def _scheduler_metrics() -> list[Metric]:
     attended = Booking.Status.ATTENDED
     session_province = "training_day__province__cbs_code"
 
-    def _coverage(ctx: MetricContext):
-        return ctx.once("coverage", lambda: coverage(timezone.localdate(ctx.now)))
+    def _lenders(ctx: MetricContext) -> dict[str, int]:
+        return ctx.once("lenders", lambda: lenders_per_province(timezone.localdate(ctx.now)))
+
+    def _target(ctx: MetricContext) -> int:
+        return ctx.once("lender_target", lambda: SchedulingSettings.load().lender_target)
 
     def pledged_lenders(ctx: MetricContext) -> Values:
-        """Distinct municipalities with a live pledge to the province this month (scheduling.pledges.coverage)."""
-        return {c.province.cbs_code: c.count for c in _coverage(ctx)}
+        """Distinct municipalities with a live pledge to the province this month (scheduling.pledges)."""
+        return _lenders(ctx)
 
     def pledge_target(ctx: MetricContext) -> Values:
-        return {c.province.cbs_code: c.target for c in _coverage(ctx)}
+        return dict.fromkeys(_lenders(ctx), _target(ctx))
 
     def pledge_coverage(ctx: MetricContext) -> Values:
         """Pledged lenders this month as a share of the target (1.0 = covered)."""
-        return {c.province.cbs_code: c.count / c.target for c in _coverage(ctx) if c.target}
+        target = _target(ctx)
+        return {code: count / target for code, count in _lenders(ctx).items()} if target else {}
 
     def held_sessions(ctx: MetricContext) -> dict[str, dict]:
         """Sessions held (planned, not cancelled, ended) in the last 12 months: count and seats offered (1 query)."""
@@ -165,13 +169,14 @@ def _scheduler_metrics() -> list[Metric]:
     def reach(ctx: MetricContext) -> Values:
         """Share of the small municipalities of the province with at least one attended session in 12 months.
 
-        One query: every small municipality, flagged with EXISTS (an attended booking of it in the window), grouped by
-        province.
+        One query: every small municipality, counted as reached when it is among the municipalities of the attended
+        bookings in the window (a subquery PostgreSQL reads once, into a hash, rather than once per municipality),
+        grouped by province.
         """
-        attended_here = Booking.objects.attended().filter(held_between(ctx.year_ago, ctx.now, "session__"),
-                                                          municipality=OuterRef("pk"))
+        attended = (Booking.objects.attended().filter(held_between(ctx.year_ago, ctx.now, "session__"))
+                    .values("municipality_id"))
         rows = (Municipality.objects.active().small().values(PROVINCE)
-                .annotate(total=Count("pk"), reached=Count("pk", filter=Q(Exists(attended_here)))).order_by())
+                .annotate(total=Count("pk"), reached=Count("pk", filter=Q(pk__in=attended))).order_by())
         return {row[PROVINCE]: row["reached"] / row["total"] for row in rows if row["total"]}
 
     def _evaluations(ctx: MetricContext) -> dict[str, dict]:

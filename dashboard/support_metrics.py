@@ -8,9 +8,11 @@ said otherwise:
 - the share matched within the deadline (matched_at <= match_due_at) among the requests whose deadline has passed or
   that were matched.
 
-The medians and the share are aggregated in the database: on PostgreSQL one grouped query with
-`percentile_cont(0.5)` over the durations, so the time does not grow with the year's requests; SQLite has no median,
-so there the durations (computed in SQL) are fetched and the median taken in Python (the embedded default, small data).
+All of it comes from one query over the requests that are open now or were filed in the last 12 months: on
+PostgreSQL one grouped query with a count per figure (`FILTER`) and `percentile_cont(0.5)` over the durations, so the
+database reads the year's requests once and the page sends no more queries when there are more of them; SQLite has no
+median, so there the same requests are fetched with their durations (computed in SQL) and counted in Python (the
+embedded default, small data).
 """
 
 from __future__ import annotations
@@ -46,71 +48,78 @@ def _hours(duration: datetime.timedelta | None) -> float | None:
     return duration.total_seconds() / 3600 if duration is not None else None
 
 
-def _timings_in_python(year, now: datetime.datetime) -> dict[str, dict[str, float]]:
+def _figures_in_python(requests, ctx: MetricContext) -> dict[str, dict]:
     """The SQLite fallback (1 query): the durations computed in SQL, the medians and counts in Python."""
     hours: dict[str, dict[str, list[float]]] = defaultdict(lambda: {"first_response": [], "accepted": []})
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"judged": 0, "in_time": 0})
-    for code, first, accepted, matched_at, due in year.values_list(
-            PROVINCE, _since_filing("first_response_at"), _since_filing("matched_at"), "matched_at", "match_due_at"):
+    figures: dict[str, dict] = defaultdict(lambda: {"open": 0, "judged": 0, "in_time": 0,
+                                                    **dict.fromkeys(RequestLevel.values, 0)})
+    for code, status, level, created_at, first, accepted, matched_at, due in requests.values_list(
+            PROVINCE, "status", "level", "created_at", _since_filing("first_response_at"), _since_filing("matched_at"),
+            "matched_at", "match_due_at"):
+        row = figures[code]
+        row["open"] += status in OPEN_STATUSES
+        if not ctx.year_ago < created_at <= ctx.now:
+            continue
+        row[level] += 1
         for name, value in (("first_response", first), ("accepted", accepted)):
             if value is not None:
                 hours[code][name].append(_hours(value))
-        if matched_at is not None or due <= now:
-            counts[code]["judged"] += 1
-            counts[code]["in_time"] += matched_at is not None and matched_at <= due
-    return {code: {**counts[code], **{name: statistics.median(values) if values else None
-                                      for name, values in hours[code].items()}} for code in counts | hours}
+        if matched_at is not None or due <= ctx.now:
+            row["judged"] += 1
+            row["in_time"] += matched_at is not None and matched_at <= due
+    return {code: {**row, **{name: statistics.median(values) if values else None
+                             for name, values in hours[code].items()}} for code, row in figures.items()}
+
+
+def support_figures(ctx: MetricContext) -> dict[str, dict]:
+    """Per province, in one query (shared by every figure of the page): the requests open now, the requests of the
+    last 12 months per level, the two medians in hours, and the requests judged / matched in time."""
+    def compute():
+        in_year = Q(created_at__gt=ctx.year_ago, created_at__lte=ctx.now)
+        is_open = Q(status__in=OPEN_STATUSES)
+        requests = SupportRequest.objects.filter(is_open | in_year)
+        if connection.vendor != "postgresql":
+            return _figures_in_python(requests, ctx)
+        judged = in_year & (Q(matched_at__isnull=False) | Q(match_due_at__lte=ctx.now))
+        in_time = in_year & Q(matched_at__isnull=False, matched_at__lte=F("match_due_at"))
+        per_level = {f"level_{level}": Count("pk", filter=in_year & Q(level=level)) for level in RequestLevel.values}
+        rows = requests.values(province=F(PROVINCE)).annotate(
+            open=Count("pk", filter=is_open), judged=Count("pk", filter=judged),
+            in_time=Count("pk", filter=in_time), **per_level,
+            first_response=Median(_since_filing("first_response_at"), filter=in_year),
+            accepted=Median(_since_filing("matched_at"), filter=in_year)).order_by()
+        return {row["province"]: {
+            "open": row["open"], "judged": row["judged"], "in_time": row["in_time"],
+            **{level: row[f"level_{level}"] for level in RequestLevel.values},
+            "first_response": _hours(row["first_response"]), "accepted": _hours(row["accepted"]),
+        } for row in rows}
+    return ctx.once("support_figures", compute)
+
+
+def _figure(ctx: MetricContext, name: str) -> Values:
+    """One figure per province, leaving out the provinces without it (no count, no median)."""
+    return {code: row[name] for code, row in support_figures(ctx).items() if row[name]}
 
 
 def metrics() -> list[Metric]:
     def open_requests(ctx: MetricContext) -> Values:
-        """Requests open now (1 query)."""
-        rows = (SupportRequest.objects.filter(status__in=OPEN_STATUSES).values(province=F(PROVINCE))
-                .annotate(n=Count("pk")).order_by())
-        return {row["province"]: row["n"] for row in rows}
-
-    def _per_level(ctx: MetricContext) -> dict[str, dict[str, int]]:
-        def compute():
-            rows = (SupportRequest.objects.filter(created_at__gt=ctx.year_ago, created_at__lte=ctx.now)
-                    .values("level", province=F(PROVINCE)).annotate(n=Count("pk")).order_by())
-            result: dict[str, dict[str, int]] = defaultdict(dict)
-            for row in rows:
-                result[row["level"]][row["province"]] = row["n"]
-            return result
-        return ctx.once("support_per_level", compute)
+        """Requests open now."""
+        return _figure(ctx, "open")
 
     def level_metric(level: str):
         def compute(ctx: MetricContext) -> Values:
-            return dict(_per_level(ctx).get(level, {}))
+            return _figure(ctx, level)
         return compute
 
-    def _timings(ctx: MetricContext) -> dict[str, dict[str, float]]:
-        """Per province: the two medians in hours and the requests judged / matched in time (1 query)."""
-        def compute():
-            year = SupportRequest.objects.filter(created_at__gt=ctx.year_ago, created_at__lte=ctx.now)
-            judged = Q(matched_at__isnull=False) | Q(match_due_at__lte=ctx.now)
-            counts = {"judged": Count("pk", filter=judged),
-                      "in_time": Count("pk", filter=Q(matched_at__isnull=False, matched_at__lte=F("match_due_at")))}
-            if connection.vendor == "postgresql":
-                rows = year.values(province=F(PROVINCE)).annotate(
-                    first_response=Median(_since_filing("first_response_at")),
-                    accepted=Median(_since_filing("matched_at")), **counts).order_by()
-                return {row["province"]: {**row, "first_response": _hours(row["first_response"]),
-                                          "accepted": _hours(row["accepted"])} for row in rows}
-            return _timings_in_python(year, ctx.now)
-        return ctx.once("support_timings", compute)
-
-    def _median_hours(ctx: MetricContext, name: str) -> Values:
-        return {code: row[name] for code, row in _timings(ctx).items() if row[name] is not None}
-
     def median_first_response(ctx: MetricContext) -> Values:
-        return _median_hours(ctx, "first_response")
+        return {code: row["first_response"] for code, row in support_figures(ctx).items()
+                if row["first_response"] is not None}
 
     def median_accepted(ctx: MetricContext) -> Values:
-        return _median_hours(ctx, "accepted")
+        return {code: row["accepted"] for code, row in support_figures(ctx).items() if row["accepted"] is not None}
 
     def within_deadline(ctx: MetricContext) -> Values:
-        return {code: row["in_time"] / row["judged"] for code, row in _timings(ctx).items() if row["judged"]}
+        return {code: row["in_time"] / row["judged"] for code, row in support_figures(ctx).items() if row["judged"]}
 
     return [
         Metric("requests_open", _("Open hulpvragen"), open_requests, "count",

@@ -20,6 +20,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from scheduling.models import Pledge, SchedulingSettings, first_of_month
@@ -91,6 +92,15 @@ def coverage(month: datetime.date) -> list[ProvinceCoverage]:
             own_large=own_large, candidates=candidates,
         ))
     return result
+
+
+def lenders_per_province(month: datetime.date) -> dict[str, int]:
+    """The number of lending municipalities of every province in one month (CBS code: count, 0 without pledges):
+    the distinct municipalities with a live pledge to it, as `coverage` counts them, without building the lists of
+    lenders and candidates (one query; for the figures of the dashboard)."""
+    live = Q(pledges__month=first_of_month(month), pledges__status__in=LIVE_STATUSES)
+    return dict(Province.objects.annotate(n=Count("pledges__municipality", filter=live, distinct=True))
+                .values_list("cbs_code", "n"))
 
 
 class PledgeError(Exception):

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from scheduling.models import Pledge
-from scheduling.pledges import coverage
+from scheduling.pledges import coverage, lenders_per_province
+from tests.factories.scheduling import PledgeFactory
 from trainingnet.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +112,19 @@ def test_a_small_volunteer_lends_only_in_its_own_province(scheduling_settings):
     assert "De Wolden" in [m.name for m in rows["Drenthe"].candidates]
     assert "De Wolden" not in [m.name for m in rows["Zeeland"].candidates]
     assert "De Wolden" not in [m.name for m in rows["Overijssel"].candidates]
+
+
+def test_lenders_per_province_counts_what_coverage_counts(scheduling_settings):
+    """The dashboard's count: the municipalities with a live pledge to the province that month, every province
+    listed (0 without pledges), as coverage() counts them."""
+    eindhoven, breda = (Municipality.objects.get(cbs_code=code) for code in ("GM0772", "GM0758"))
+    zeeland = Municipality.objects.get(cbs_code="GM1714").province
+    PledgeFactory(municipality=eindhoven, month=MONTH)
+    PledgeFactory(municipality=eindhoven, month=MONTH, province=zeeland)  # one lender for two provinces
+    PledgeFactory(municipality=breda, month=MONTH, province=zeeland, status="bevestigd")
+    PledgeFactory(municipality=breda, month=MONTH, status="vervallen")  # lapsed: not a lender
+    PledgeFactory(municipality=breda, month=datetime.date(2027, 4, 1))  # another month
+    counts = lenders_per_province(datetime.date(2027, 3, 17))
+    assert counts == {row.province.cbs_code: row.count for row in coverage(MONTH)}
+    assert counts[eindhoven.province.cbs_code] == 1 and counts[zeeland.cbs_code] == 2
+    assert len(counts) == 12 and sum(counts.values()) == 3
