@@ -85,6 +85,16 @@ def test_record_stores_a_passing_on_and_refuses_bad_input(booking):
     assert PassingOn.objects.count() == 1
 
 
+def test_record_judges_the_future_from_the_day_it_is_told(booking):
+    """A passing-on recorded as of a given day (an import, a correction) may not lie after that day."""
+    held = timezone.localdate(booking.session.starts_at)
+    with pytest.raises(ValidationError) as error:
+        passing_on.record(booking, date=held + datetime.timedelta(days=2), form="presentatie", colleagues=3,
+                          today=held + datetime.timedelta(days=1))
+    assert set(error.value.message_dict) == {"date"}
+    assert not PassingOn.objects.exists()
+
+
 def test_only_a_booking_marked_present_can_be_passed_on(booking):
     booking.status = Booking.Status.ABSENT
     booking.save()
