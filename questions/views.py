@@ -32,7 +32,8 @@ members_only = permission_required("questions.take_part")
 
 def _list_queryset():
     return (Question.objects.visible().select_related("asker", "municipality__province").prefetch_related("topics")
-            .annotate(answer_count=Count("answers", filter=Q(answers__hidden=False))))
+            .annotate(answer_count=Count("answers", filter=Q(answers__hidden=False)))
+            .order_by("-last_activity_at", "-pk"))  # Meta.ordering does not apply to a grouped query
 
 
 def _row(request, question: Question) -> dict:
