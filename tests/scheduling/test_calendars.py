@@ -84,6 +84,7 @@ def test_session_file_has_location_url_alarm_and_stable_uid(client, around_dst):
     assert str(first["STATUS"]) == "CONFIRMED"
     alarm = first.walk("VALARM")[0]
     assert alarm.decoded("trigger") == datetime.timedelta(days=-1)
+    assert str(alarm["ACTION"]) == "DISPLAY"  # a notification on screen; calendar apps skip an alarm without one
 
     changes.change_capacity(session.pk, 30)  # not in the calendar event: the same version
     unchanged = events(parse(client.get(f"/agenda/sessie/{session.pk}.ics").content))[0]
@@ -168,3 +169,20 @@ def test_what_a_calendar_app_shows_of_a_group_session_and_the_province_feed(clie
     assert str(event["UID"]) == f"sessie-{session.pk}@trainingnet.example"
     feed = parse(client.get("/agenda/provincie/PV29.ics").content)
     assert (str(feed["X-WR-CALNAME"]), str(feed["X-WR-TIMEZONE"])) == ("Collega-traindagen Zeeland", "Europe/Amsterdam")
+
+
+def test_a_participant_with_a_seat_finds_the_online_link_in_their_own_feed(client, around_dst, make_staff):
+    """The personal feed of someone with a seat gives the link to join, under the course's own summary."""
+    session = around_dst[0]
+    session.training_day.online_url = "https://meet.example/zeeland"
+    session.training_day.save()
+    session.course.search_description = "Leer reageren op vragen en klachten op sociale media."
+    session.course.save()
+    person = make_staff()
+    service.book(session.pk, person)
+    feed = CalendarFeed.objects.create(user=person)
+    description = str(events(parse(client.get(feed.get_absolute_url()).content))[0]["DESCRIPTION"])
+    lines = description.splitlines()
+    assert lines[0] == "Leer reageren op vragen en klachten op sociale media."
+    assert "Online: https://meet.example/zeeland" in lines
+    assert "de link krijgt u na het boeken" not in description
