@@ -351,3 +351,38 @@ def test_the_cache_header_says_hit_miss_or_previous_copy(client, page_cache, hom
     monkeypatch.setattr(module.time, "time", lambda: later)
     assert cache.add("page:nl:testserver:/provincies/zeeland/:rendering", 1, 10)
     assert client.get("/provincies/zeeland/")["X-Page-Cache"] == "stale"
+
+
+def test_a_page_that_says_it_is_private_is_never_cached(client, page_cache, settings):
+    from django.http import HttpResponse
+    from django.urls import path
+    from django.views.decorators.cache import cache_control
+
+    rendered = []
+
+    @cache_control(private=True)
+    def view(request):
+        rendered.append(1)
+        return HttpResponse(f"bezoek {len(rendered)}")
+
+    class Urls:
+        urlpatterns = [path("prive/", view)]
+
+    settings.ROOT_URLCONF = Urls
+    assert client.get("/prive/").content == b"bezoek 1"
+    assert client.get("/prive/").content == b"bezoek 2"
+
+
+def test_an_expert_edit_evicts_the_directory_but_keeps_the_catalogue(client, page_cache, course_and_session, registry,
+                                                                     django_assert_num_queries):
+    from tests.factories.experts import ExpertFactory
+
+    expert = ExpertFactory(name="Fenna Fris")
+    for path in ("/trainingen/", "/experts/"):
+        assert client.get(path).status_code == 200
+
+    expert.job_title = "Adviseur webcare"
+    expert.save()
+
+    cached("/trainingen/", django_assert_num_queries)
+    assert "Adviseur webcare" in rendered("/experts/")
