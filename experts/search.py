@@ -18,11 +18,13 @@ counts take time in proportion to the experts found. SQLite (the embedded defaul
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 
 from experts import es_backend
 from experts.criteria import Criteria, Result
@@ -79,7 +81,8 @@ def _matching_text(experts: QuerySet[Expert], text: str) -> QuerySet[Expert]:
 
     The topics are few: the words are compared with their names here (one small query), so a word that names no
     topic is looked up in the full-text index alone. On PostgreSQL the phrasings whose words name no topic become one
-    `tsquery` (`'a':* & 'b':* | 'c':*`), a single lookup in the GIN index."""
+    `tsquery` (`'a':* & 'b':* | 'c':*`), a single lookup in the GIN index; the condition is written as SQL once
+    (`_text_condition`), not composed of querysets, so the page does not spend its time building subqueries."""
     topics = list(Topic.objects.values_list("pk", "name"))
     plain, mixed = [], []
     for phrasing in expand(text):  # the text and the same text with the coordinators' synonyms
@@ -90,13 +93,46 @@ def _matching_text(experts: QuerySet[Expert], text: str) -> QuerySet[Expert]:
         return experts  # no word at all (only punctuation): no condition
     if connection.vendor != "postgresql":
         return experts.filter(_any_phrasing(_substring_match, plain + mixed))
-    if not plain:
-        return experts.filter(_any_phrasing(_full_text_match, mixed))
-    index_query = SearchQuery(" | ".join(_tsquery(found) for found in plain), config="dutch", search_type="raw")
-    if not mixed:
-        return experts.alias(text=TEXT_VECTOR).filter(text=index_query)  # the index answers alone
-    in_index = Q(pk__in=Expert.objects.alias(text=TEXT_VECTOR).filter(text=index_query).values("pk"))
-    return experts.filter(in_index | _any_phrasing(_full_text_match, mixed))
+    return experts.filter(RawSQL(*_text_condition(plain, mixed), output_field=BooleanField()))
+
+
+def _text_condition(plain: list[list[tuple[str, list[int]]]],
+                    mixed: list[list[tuple[str, list[int]]]]) -> tuple[str, list]:
+    """PostgreSQL: the condition on the expert's row, as SQL and its parameters. The phrasings without a topic word
+    in one lookup of the full-text index; each other phrasing word by word: the word in the index, or one of the
+    topics it names."""
+    expert_id = f"{connection.ops.quote_name(Expert._meta.db_table)}.{connection.ops.quote_name('id')}"
+    in_index, index_params = _text_ids_sql()
+    topics_table = connection.ops.quote_name(_through("topics")._meta.db_table)
+    alternatives, params = [], []
+    if plain:
+        alternatives.append(f"{expert_id} IN ({in_index})")
+        params += [*index_params, " | ".join(_tsquery(found) for found in plain)]
+    for found in mixed:
+        every_word = []
+        for word, topic_ids in found:
+            condition = f"{expert_id} IN ({in_index})"
+            params += [*index_params, _term(word)]
+            if topic_ids:
+                condition += f" OR {expert_id} IN (SELECT expert_id FROM {topics_table} WHERE topic_id = ANY(%s))"
+                params.append(topic_ids)
+            every_word.append(f"({condition})")
+        alternatives.append("(" + " AND ".join(every_word) + ")")
+    return " OR ".join(alternatives), params
+
+
+@lru_cache(maxsize=1)
+def _text_ids_sql() -> tuple[str, list]:
+    """The ids of the experts whose text matches a tsquery (the last parameter, left out): Django's own SQL for
+    TEXT_VECTOR, so that PostgreSQL recognises the expression of the GIN index. Compiled once per process."""
+    marker = "__tsquery__"
+    query = Expert.objects.alias(text=TEXT_VECTOR).filter(
+        text=SearchQuery(marker, config="dutch", search_type="raw")).values("pk").order_by().query
+    sql, params = query.sql_with_params()
+    params = list(params)
+    position = params.index(marker)
+    assert position == len(params) - 1, "the tsquery is the last parameter of the index lookup"
+    return sql, params[:position]
 
 
 def _tsquery(found: list[tuple[str, list[int]]]) -> str:
@@ -117,11 +153,6 @@ def _any_phrasing(match, phrasings: list[list[tuple[str, list[int]]]]) -> Q:
             every_word &= match(word) | with_topic if topic_ids else match(word)
         condition |= every_word
     return condition
-
-
-def _full_text_match(word: str) -> Q:
-    query = SearchQuery(_term(word), config="dutch", search_type="raw")
-    return Q(pk__in=Expert.objects.alias(text=TEXT_VECTOR).filter(text=query).values("pk"))
 
 
 def _substring_match(word: str) -> Q:
