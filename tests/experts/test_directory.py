@@ -215,3 +215,10 @@ def test_a_long_pasted_text_searches_its_first_ten_words(client, directory):
     directory["groningen"].save()
     assert names(client.get("/experts/?q=een+twee+drie+vier+vijf+zes+zeven+acht+negen+tien+elf").content.decode()
                  ) == ["Gea Groningen"]
+
+
+def test_the_province_choices_are_in_alphabetical_order(client, directory):
+    html = client.get("/experts/").content.decode()
+    select = re.search(r'<select id="e-provincie".*?</select>', html, re.S).group(0)
+    shown = re.findall(r'<option value="PV\d+"[^>]*>([^<]+) \(\d+\)</option>', select)
+    assert len(shown) == 12 and shown == sorted(shown, key=str.casefold)
