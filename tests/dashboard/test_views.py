@@ -250,3 +250,34 @@ def test_csv_opens_in_dutch_excel_with_numbers_in_their_own_cells(client, coordi
     assert '"' not in raw
     hours = client.get("/dashboard/hulpvragen.csv").content.decode("utf-8").splitlines()[0]
     assert "Mediaan tot eerste reactie (uur)" in hours
+
+
+# --- what each figure is called, how it reads, and what it means --------------------------------------------------
+
+
+def test_the_pledge_and_training_day_tables_name_their_columns_and_show_counts_and_shares(client, coordinator):
+    """A province without pledges or sessions reads 0 where something is counted and 0% or – where a share or mark
+    is asked; the column names are the Dutch names of the figures."""
+    client.force_login(coordinator)
+    pledges = csv_of(client.get("/dashboard/toezeggingen.csv"))
+    assert pledges[0] == ["Provincie", "Uitlenende gemeenten deze maand", "Doel", "Dekking toezeggingen deze maand"]
+    zeeland = next(row for row in pledges if row[0] == "Zeeland")
+    assert zeeland[1] == "0" and zeeland[3] == "0%"
+    days = csv_of(client.get("/dashboard/traindagen.csv"))
+    assert days[0] == ["Provincie", "Sessies gehouden (12 mnd)", "Plaatsen geboekt (12 mnd)", "Bezettingsgraad",
+                       "Deelnemers aanwezig (12 mnd)", "Bereik kleinere gemeenten", "Gemiddelde evaluatie",
+                       "Evaluaties (12 mnd)"]
+    assert next(row for row in days if row[0] == "Zeeland") == ["Zeeland", "0", "0", "–", "0", "0%", "–", "0"]
+
+
+def test_the_dashboard_explains_each_figure_of_the_training_days(client, coordinator):
+    client.force_login(coordinator)
+    html = client.get("/dashboard/").content.decode()
+    for label, meaning in [
+        ("Bezettingsgraad", "Bezette plaatsen als aandeel van de aangeboden plaatsen in die sessies."),
+        ("Bereik kleinere gemeenten", "Aandeel van de gemeenten onder 100.000 inwoners met ten minste één aanwezige "
+                                      "deelnemer in de afgelopen 12 maanden."),
+        ("Uitlenende gemeenten deze maand", "Verschillende gemeenten met een toezegging voor deze provincie deze "
+                                            "maand."),
+    ]:
+        assert f"<dt>{label}</dt><dd>{meaning}</dd>" in html, label

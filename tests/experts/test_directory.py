@@ -198,3 +198,27 @@ def test_own_profile_puts_each_question_above_its_choices(client):
         assert html.find("<legend>", first_choice) == -1 or "</fieldset>" in html[first_choice:html.find(
             "<legend>", first_choice)], f"{name}: its question comes after the choices"
     assert re.search(r"<legend>Onderwerpen", html)
+
+
+def test_with_a_filter_every_facet_counts_only_the_experts_found(client, directory):
+    """The counts beside the choices say how many of the experts found so far each choice would keep."""
+    html = client.get("/experts/?niveau=implementatie").content.decode()
+    assert names(html) == ["Erik Eindhoven"]
+    for option in ("Ondersteuning bij implementatie (1)", "Acute ondersteuning (0)",
+                   "Intern (100.000+ gemeente) (1)", "Extern (gereduceerd tarief) (0)",
+                   ">Noord-Brabant (1)</option>", ">Zuid-Holland (0)</option>"):
+        assert option in html, option
+
+
+def test_a_long_pasted_text_searches_its_first_ten_words(client, directory):
+    directory["groningen"].bio = "een twee drie vier vijf zes zeven acht negen tien"
+    directory["groningen"].save()
+    assert names(client.get("/experts/?q=een+twee+drie+vier+vijf+zes+zeven+acht+negen+tien+elf").content.decode()
+                 ) == ["Gea Groningen"]
+
+
+def test_the_province_choices_are_in_alphabetical_order(client, directory):
+    html = client.get("/experts/").content.decode()
+    select = re.search(r'<select id="e-provincie".*?</select>', html, re.S).group(0)
+    shown = re.findall(r'<option value="PV\d+"[^>]*>([^<]+) \(\d+\)</option>', select)
+    assert len(shown) == 12 and shown == sorted(shown, key=str.casefold)

@@ -42,6 +42,7 @@ def around_dst(home):
 
 def parse(content: bytes | str) -> Calendar:
     calendar = Calendar.from_ical(content)
+    assert str(calendar["VERSION"]) == "2.0"  # required by RFC 5545: without it calendar apps refuse the file
     timezones = calendar.walk("VTIMEZONE")
     assert [tz["TZID"] for tz in timezones] == ["Europe/Amsterdam"]
     kinds = {component.name for component in timezones[0].subcomponents}
@@ -84,6 +85,7 @@ def test_session_file_has_location_url_alarm_and_stable_uid(client, around_dst):
     assert str(first["STATUS"]) == "CONFIRMED"
     alarm = first.walk("VALARM")[0]
     assert alarm.decoded("trigger") == datetime.timedelta(days=-1)
+    assert str(alarm["ACTION"]) == "DISPLAY"  # a notification on screen; calendar apps skip an alarm without one
 
     changes.change_capacity(session.pk, 30)  # not in the calendar event: the same version
     unchanged = events(parse(client.get(f"/agenda/sessie/{session.pk}.ics").content))[0]
@@ -168,3 +170,59 @@ def test_what_a_calendar_app_shows_of_a_group_session_and_the_province_feed(clie
     assert str(event["UID"]) == f"sessie-{session.pk}@trainingnet.example"
     feed = parse(client.get("/agenda/provincie/PV29.ics").content)
     assert (str(feed["X-WR-CALNAME"]), str(feed["X-WR-TIMEZONE"])) == ("Collega-traindagen Zeeland", "Europe/Amsterdam")
+
+
+def test_a_participant_with_a_seat_finds_the_online_link_in_their_own_feed(client, around_dst, make_staff):
+    """The personal feed of someone with a seat gives the link to join, under the course's own summary."""
+    session = around_dst[0]
+    session.training_day.online_url = "https://meet.example/zeeland"
+    session.training_day.save()
+    session.course.search_description = "Leer reageren op vragen en klachten op sociale media."
+    session.course.save()
+    person = make_staff()
+    service.book(session.pk, person)
+    feed = CalendarFeed.objects.create(user=person)
+    description = str(events(parse(client.get(feed.get_absolute_url()).content))[0]["DESCRIPTION"])
+    lines = description.splitlines()
+    assert lines[0] == "Leer reageren op vragen en klachten op sociale media."
+    assert "Online: https://meet.example/zeeland" in lines
+    assert "de link krijgt u na het boeken" not in description
+
+
+def test_the_time_zone_changes_on_the_last_sunday_of_march_and_of_october(client, around_dst):
+    """A calendar app that follows the file's own VTIMEZONE puts the change of summer time on the right day."""
+    zone = parse(client.get("/agenda/provincie/PV29.ics").content).walk("VTIMEZONE")[0]
+    rules = {part.name: part["RRULE"] for part in zone.subcomponents}
+    assert (rules["DAYLIGHT"]["BYMONTH"], rules["DAYLIGHT"]["BYDAY"]) == ([3], ["-1SU"])
+    assert (rules["STANDARD"]["BYMONTH"], rules["STANDARD"]["BYDAY"]) == ([10], ["-1SU"])
+
+
+def test_a_cancelled_booking_is_stamped_with_its_cancellation_in_the_own_feed(client, around_dst, make_staff):
+    """The stamp tells a calendar app that the event changed: a cancellation later than the session's last change."""
+    person = make_staff()
+    booking = service.book(around_dst[0].pk, person)
+    service.cancel(booking.pk, person)
+    booking.refresh_from_db()
+    feed = CalendarFeed.objects.create(user=person)
+    event = events(parse(client.get(feed.get_absolute_url()).content))[0]
+    assert event.decoded("dtstamp") == booking.cancelled_at.replace(microsecond=0)
+
+
+def test_the_province_feed_reads_the_same_number_of_queries_for_more_sessions(client, home,
+                                                                             django_assert_num_queries):
+    from tests.factories.trainingnet import UserFactory
+
+    def add_sessions(count):
+        for _ in range(count):
+            SessionFactory(trainer=UserFactory())
+
+    add_sessions(1)
+    client.get("/agenda/provincie/PV29.ics")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get("/agenda/provincie/PV29.ics")
+    add_sessions(4)
+    with django_assert_num_queries(len(few)):
+        assert client.get("/agenda/provincie/PV29.ics").status_code == 200

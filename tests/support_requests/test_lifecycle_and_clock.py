@@ -160,3 +160,23 @@ def test_periodic_task_runs_the_same_check():
         result = default_task_backend.get_result(result.id)
     assert result.return_value["newly_overdue"] == [req.reference]
     assert ExpertInvitation.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_closed_request_reopened_by_a_coordinator_is_open_again_and_keeps_its_personal_data(coordinator):
+    """A coordinator may reopen a closed request; it then runs on a new clock, and the retention period (counted
+    from closing) no longer applies to it."""
+    from django.utils import timezone
+
+    from support_requests.retention import anonymise_expired
+
+    now = timezone.now()
+    req = SupportRequestFactory(status=Status.CLOSED, closed_at=now - timedelta(days=25 * 31),
+                                contact_email="heropend@gemeente.example")
+    lifecycle.transition(req, Status.IN_PROGRESS, actor=coordinator, now=now)
+    req.refresh_from_db()
+    assert req.status == Status.IN_PROGRESS and req.closed_at is None
+    assert req.match_due_at > now
+    assert anonymise_expired(now) == []
+    req.refresh_from_db()
+    assert req.contact_email == "heropend@gemeente.example"

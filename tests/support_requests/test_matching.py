@@ -229,3 +229,69 @@ def test_adapter_counts_open_assignments(emmen):
     ranked = candidates_for_request(req)
     assert [(c.expert.name, c.expert.open_assignments) for c in ranked] == [("Vrij", 0), ("Druk", 1)]
     assert Province.objects.get(cbs_code=DRENTHE).name == "Drenthe"
+
+
+def test_the_first_reason_names_the_kind_of_expert_and_where_they_come_from():
+    """What a coordinator reads first beside each candidate, for every kind of expert and place."""
+    from dataclasses import replace
+
+    from support_requests.matching import acceptable_levels
+
+    request = RequestProfile("implementatie", acceptable_levels("implementatie", ""), DRENTHE,
+                             frozenset({GRONINGEN}), province_name="Drenthe")
+    experts = [
+        replace(expert(1, takes_part=False, open_=2), municipality_name="Emmen", province_name="Drenthe"),
+        replace(expert(2, "netwerk", DRENTHE, False), municipality_name="Assen", province_name="Drenthe"),
+        replace(expert(3, "netwerk", GRONINGEN, False, serves=[DRENTHE]), municipality_name="Groningen",
+                province_name="Groningen"),
+        replace(expert(4, "netwerk", LIMBURG, False, serves=[DRENTHE]), municipality_name="Venlo",
+                province_name="Limburg"),
+        expert(5, "extern", None, False, country=True),
+    ]
+    first = {c.expert.id: c.reasons[0] for c in rank_candidates(request, experts)}
+    assert first == {
+        1: "Laag 3: Intern expert van Emmen (100.000+ gemeente, neemt (nog) niet deel aan het netwerk in Drenthe, "
+           "de eigen provincie)",
+        2: "Laag 2: Netwerkexpert (Ambtenaar 2.0) uit Assen, eigen provincie, geschikt voor langer lopende hulp",
+        3: "Laag 2: Netwerkexpert (Ambtenaar 2.0) uit Groningen, buurprovincie, geschikt voor langer lopende hulp",
+        4: "Laag 2: Netwerkexpert (Ambtenaar 2.0) uit Venlo, Limburg, geschikt voor langer lopende hulp",
+        5: "Laag 4: Externe expert tegen gereduceerd tarief",
+    }
+    emmen = next(c for c in rank_candidates(request, experts) if c.expert.id == 1)
+    assert "2 lopende opdrachten" in emmen.reasons
+
+
+def test_aftercare_on_site_remote_or_either_asks_the_experts_who_offer_that_form():
+    from support_requests.matching import acceptable_levels
+
+    on_site = expert(1, levels=frozenset({"nazorg_locatie"}))
+    remote = expert(2, levels=frozenset({"nazorg_afstand"}))
+
+    def proposed(delivery):
+        request = RequestProfile("nazorg", acceptable_levels("nazorg", delivery), DRENTHE)
+        return [c.expert.id for c in rank_candidates(request, [on_site, remote])]
+
+    assert proposed("locatie") == [1]
+    assert proposed("afstand") == [2]
+    assert proposed("") == [1, 2]
+
+
+@pytest.mark.django_db
+def test_this_months_accepted_assignments_take_days_from_the_expert_and_last_months_do_not(emmen):
+    """Capacity is per calendar month (Dutch time): an assignment accepted just after midnight on the first counts,
+    one accepted the minute before midnight of the month before does not."""
+    import datetime
+
+    from django.utils import timezone
+
+    from support_requests.models import ExpertInvitation, InvitationStatus
+
+    busy = ExpertFactory(name="Druk", municipality=emmen, levels=["acuut"], capacity_days_per_month=3)
+    month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    for responded_at in (month_start + datetime.timedelta(seconds=30), month_start - datetime.timedelta(minutes=1)):
+        ExpertInvitation.objects.create(request=SupportRequestFactory(level="acuut"), expert=busy, tier=1,
+                                        asked_at=responded_at, expires_at=responded_at, responded_at=responded_at,
+                                        status=InvitationStatus.ACCEPTED)
+    ranked = candidates_for_request(SupportRequestFactory(level="acuut"))
+    assert [(c.expert.name, c.expert.capacity_left) for c in ranked] == [("Druk", 2)]
+    assert "nog 2 dagen beschikbaar deze maand" in ranked[0].reasons

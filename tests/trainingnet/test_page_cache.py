@@ -285,3 +285,104 @@ def test_at_expiry_one_request_renders_while_others_get_the_previous_copy(client
     cache.delete(f"{key}:rendering")
     rendered("/provincies/zeeland/")  # the next request renders it
     cached("/provincies/zeeland/", django_assert_num_queries)  # fresh again
+
+
+# ---- what a change of a training day, a partnership or a change during rendering evicts
+
+def test_a_moved_training_day_shows_on_its_session_page_and_its_provinces_calendar(client, page_cache,
+                                                                                   course_and_session):
+    """A new address for a training day reaches the session page and the province's calendar file at once."""
+    _page, session = course_and_session  # in Zeeland (PV29)
+    for path in (f"/agenda/sessie/{session.pk}/", "/agenda/provincie/PV29.ics"):
+        assert "Stadhuisplein 1" in client.get(path).content.decode()
+
+    day = session.training_day
+    day.address = "Grote Markt 7"
+    day.save()
+
+    session_page = client.get(f"/agenda/sessie/{session.pk}/").content.decode()
+    assert "Grote Markt 7" in session_page and "Stadhuisplein 1" not in session_page
+    calendar = client.get("/agenda/provincie/PV29.ics").content.decode()
+    assert "Grote Markt 7" in calendar and "Stadhuisplein 1" not in calendar
+
+
+def test_a_new_webcare_partnership_shows_on_the_province_page(client, page_cache, home, registry):
+    from support_requests.models import Partnership
+
+    assert "Nog geen samenwerkingen in webcare" in client.get("/provincies/zeeland/").content.decode()
+
+    Partnership.objects.create(name="Webcare Zeeuws-Vlaanderen", lead_municipality=Municipality.objects.get(
+        name="Terneuzen"), start_date="2026-09-01")
+
+    html = client.get("/provincies/zeeland/").content.decode()
+    assert "Webcare Zeeuws-Vlaanderen" in html and "Nog geen samenwerkingen in webcare" not in html
+
+
+def test_a_change_made_while_a_page_renders_outdates_that_copy(client, page_cache, settings):
+    """A page that read the old name before a coordinator saved the new one (in another request, at the same
+    moment) must not be served from the cache afterwards: the next visitor gets the new name."""
+    from django.http import HttpResponse
+    from django.urls import path
+
+    def view(request):
+        borsele = Municipality.objects.get(cbs_code="GM0654")
+        shown = borsele.name
+        if shown == "Borsele":  # the other request saves while this one renders
+            borsele.name = "Borsele (nieuw)"
+            borsele.save()
+        return HttpResponse(f"Gemeente {shown}")
+
+    class Urls:
+        urlpatterns = [path("gemeente/", view)]
+
+    settings.ROOT_URLCONF = Urls
+    assert client.get("/gemeente/").content == b"Gemeente Borsele"
+    assert client.get("/gemeente/").content == b"Gemeente Borsele (nieuw)"
+
+
+def test_the_cache_header_says_hit_miss_or_previous_copy(client, page_cache, home, monkeypatch):
+    """Operators read X-Page-Cache to see how a page was served: rendered (miss), from the cache (hit), or the
+    previous copy while another request renders it (stale)."""
+    from trainingnet import page_cache as module
+
+    assert client.get("/provincies/zeeland/")["X-Page-Cache"] == "miss"
+    assert client.get("/provincies/zeeland/")["X-Page-Cache"] == "hit"
+    later = module.time.time() + 61
+    monkeypatch.setattr(module.time, "time", lambda: later)
+    assert cache.add("page:nl:testserver:/provincies/zeeland/:rendering", 1, 10)
+    assert client.get("/provincies/zeeland/")["X-Page-Cache"] == "stale"
+
+
+def test_a_page_that_says_it_is_private_is_never_cached(client, page_cache, settings):
+    from django.http import HttpResponse
+    from django.urls import path
+    from django.views.decorators.cache import cache_control
+
+    rendered = []
+
+    @cache_control(private=True)
+    def view(request):
+        rendered.append(1)
+        return HttpResponse(f"bezoek {len(rendered)}")
+
+    class Urls:
+        urlpatterns = [path("prive/", view)]
+
+    settings.ROOT_URLCONF = Urls
+    assert client.get("/prive/").content == b"bezoek 1"
+    assert client.get("/prive/").content == b"bezoek 2"
+
+
+def test_an_expert_edit_evicts_the_directory_but_keeps_the_catalogue(client, page_cache, course_and_session, registry,
+                                                                     django_assert_num_queries):
+    from tests.factories.experts import ExpertFactory
+
+    expert = ExpertFactory(name="Fenna Fris")
+    for path in ("/trainingen/", "/experts/"):
+        assert client.get(path).status_code == 200
+
+    expert.job_title = "Adviseur webcare"
+    expert.save()
+
+    cached("/trainingen/", django_assert_num_queries)
+    assert "Adviseur webcare" in rendered("/experts/")
