@@ -91,9 +91,9 @@ def question_answered(answer: Answer) -> None:
 def send_daily_digests() -> int:
     """One mail per person with what came in since their last digest (questions still visible); each notice is
     sent once. Returns the number of mails. Idempotent: run it daily from cron."""
-    pending = list(Notice.objects.select_for_update().filter(sent_at__isnull=True)
+    pending = list(Notice.objects.select_for_update(of=("self",)).filter(sent_at__isnull=True)
                    .select_related("user", "question__municipality__province", "question__asker")
-                   .prefetch_related("question__topics").order_by("user", "created_at", "pk"))
+                   .prefetch_related("question__topics").order_by("user_id", "created_at", "pk"))
     per_person: dict[int, list[Notice]] = defaultdict(list)
     for notice in pending:
         per_person[notice.user_id].append(notice)
