@@ -72,8 +72,9 @@ def test_hiding_needs_a_reason_and_unmarks_the_helpful_answer(asker, coordinator
     question = QuestionFactory(asker=asker)
     given = AnswerFactory(question=question)
     threads.mark_helpful(question, given, asker)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         threads.hide_answer(given, coordinator, "  ")
+    assert refused.value.messages == ["Geef een reden op."]  # what the coordinator reads beside the field
     threads.hide_answer(given, coordinator, "Reclame")
     question.refresh_from_db()
     given.refresh_from_db()
@@ -104,6 +105,7 @@ def test_a_thread_becomes_a_draft_crediting_answerers_never_the_anonymous_asker(
     assert PageLogEntry.objects.filter(page=article, action="wagtail.create", user=coordinator).exists()
     assert article.title == "Reageren op een storm" and list(article.topics.all()) == [topic]
     assert body.index("Een draaiboek helpt.") < body.index("Eerst luisteren.")  # the answer that helped first
+    assert "Het antwoord dat hielp, van Eva Expert:" in body and "Antwoord van Tim Trainer:" in body
     assert "Met dank aan Eva Expert en Tim Trainer." in body
     assert "Mila" not in body and "Vos" not in body and "De Wolden" not in body and article.municipality is None
     assert "06-123" not in body
