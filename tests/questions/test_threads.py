@@ -134,3 +134,7 @@ def test_personal_data_export_and_deleting_the_account(asker, expert_user):
     hidden_one.refresh_from_db()
     assert named.asker is None and named.municipality is not None
     assert hidden_one.asker is None and hidden_one.municipality is None
+    # What members read afterwards: no name left, and an anonymous question not even a municipality or province.
+    assert asker_label(named, may_see_asker=False) == "Een lid van het netwerk, De Wolden"
+    assert asker_label(hidden_one, may_see_asker=False) == "Anoniem"
+    assert asker_label(hidden_one, may_see_asker=True) == "Een lid van het netwerk (anoniem voor andere leden)"
