@@ -31,14 +31,13 @@ def record(booking: Booking, *, title: str, story: str, consent_to_publish: bool
                                               credit_me=consent_to_publish and credit_me)
 
 
-def credit_line(example: PracticeExample) -> str:
+def credited_as(example: PracticeExample) -> str:
     """Who the article names: the person and their municipality when they agreed, nobody otherwise (also nobody
-    when the person deleted their account since)."""
+    when the person deleted their account since). The draft's own "Met dank aan …" line is courses.drafts'."""
     if not example.credit_me or example.booking.user_id is None:
         return ""
-    user, municipality = example.booking.user, example.booking.municipality
-    name = user.get_full_name() if user else ""
-    return ", ".join(part for part in (name, municipality.name) if part)
+    name = example.booking.user.get_full_name()
+    return ", ".join(part for part in (name, example.booking.municipality.name) if part)
 
 
 class PracticeError(Exception):
@@ -58,7 +57,7 @@ def make_article_draft(example_id: int, *, by) -> ArticlePage:
             raise PracticeError(_("Zonder toestemming van de deelnemer wordt dit voorbeeld niet gepubliceerd."))
         if example.article_id:
             return example.article
-        credit = credit_line(example)
+        credit = credited_as(example)
         course = example.booking.session.course
         intro = _("Na de training ‘%(course)s’ veranderde er dit.") % {"course": course.title}
         try:
