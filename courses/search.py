@@ -11,6 +11,7 @@ number of queries however many records match.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -25,7 +26,6 @@ from wagtail.search.query import SearchQuery
 from courses.catalogue import format_from_query, phase_from_query, topic_from_query
 from courses.models.pages import ArticlePage, CoursePage, Material
 from courses.vocabulary import CourseFormat
-from trainingnet.models import Topic
 from trainingnet.search_text import search_query
 from trainingnet.synonyms import expand
 from trainingnet.vocabulary import MaturityPhase
@@ -95,7 +95,7 @@ def _ids(queryset, query: SearchQuery) -> list[int]:
 
 def _filtered(ids: list[int], queryset) -> list[int]:
     """The ids that pass the chosen filters, in the order of `ids` (one query)."""
-    kept = set(queryset.filter(pk__in=ids).values_list("pk", flat=True))
+    kept = set(queryset.filter(pk__in_array=ids).values_list("pk", flat=True))
     return [pk for pk in ids if pk in kept]
 
 
@@ -153,22 +153,28 @@ def hits_for(refs: list[tuple[str, int]], request=None) -> list[Hit]:
 
 
 def _phase_and_format_counts(course_ids: list[int]) -> tuple[dict[str, int], dict[str, int]]:
+    """The matching courses per maturity phase (a course counts in every phase it spans) and per format: one query."""
     if not course_ids:
         return {}, {}
-    courses = CoursePage.objects.filter(pk__in=course_ids)
-    phase_counts = courses.aggregate(**{
-        f"p{p}": Count("pk", filter=Q(phase_from__lte=p, phase_to__gte=p)) for p in MaturityPhase.values
-    })
-    return phase_counts, dict(courses.values_list("format").annotate(n=Count("pk")).order_by())
+    counts = CoursePage.objects.filter(pk__in_array=course_ids).aggregate(
+        **{f"p{p}": Count("pk", filter=Q(phase_from__lte=p, phase_to__gte=p)) for p in MaturityPhase.values},
+        **{f"f_{v}": Count("pk", filter=Q(format=v)) for v in CourseFormat.values})
+    return counts, {v: counts[f"f_{v}"] for v in CourseFormat.values}
+
+
+def _topic_counts(model, ids: list[int]) -> dict[tuple[str, str], int]:
+    """How many of these pages (of this model) carry each topic: counted in the link table, one query."""
+    if not ids:
+        return {}
+    links = model.topics.through.objects.filter(**{f"{model._meta.model_name}_id__in_array": ids})
+    return {(slug, name): n for slug, name, n in links.values_list("topic__slug", "topic__name")
+            .annotate(n=Count("*")).order_by()}
 
 
 def _facets(course_ids, article_ids, material_ids, phase_counts, format_counts):
-    topic_rows = []
-    if course_ids or article_ids:
-        topic_rows = list(Topic.objects.annotate(
-            n=Count("courses", filter=Q(courses__in=course_ids), distinct=True)
-            + Count("articles", filter=Q(articles__in=article_ids), distinct=True))
-            .filter(n__gt=0).order_by("name").values_list("slug", "name", "n"))
+    topics = Counter(_topic_counts(CoursePage, course_ids))
+    topics.update(_topic_counts(ArticlePage, article_ids))
+    topic_rows = [(slug, name, n) for (slug, name), n in sorted(topics.items(), key=lambda item: item[0][1].casefold())]
     counts = (len(course_ids), len(article_ids), len(material_ids))
     return {
         "soort": [(k, label, n) for (k, label), n in zip(KIND_LABELS.items(), counts, strict=True) if n],

@@ -23,7 +23,7 @@ class TrainingnetConfig(AppConfig):
         from allauth.account.signals import user_logged_in as allauth_logged_in
         from django.contrib.auth.signals import user_logged_in
 
-        from trainingnet import languages, page_cache
+        from trainingnet import languages, lookups, page_cache  # noqa: F401 - lookups registers `__in_array`
         from trainingnet.accounts import on_email_confirmed
         from trainingnet.sign_on import on_user_logged_in
 
