@@ -19,8 +19,15 @@ YEAR = datetime.timedelta(days=365)
 
 @dataclass
 class MetricContext:
+    """The moment the figures are for, and what the figures of one page share.
+
+    `shared`: the page shows the figures of now, so an intermediate result that every process keeps (the support
+    figures, dashboard/support_metrics.py) may be used while nothing it counts has changed; figures asked for a
+    given moment (`shared=False`, the default) are always computed."""
+
     now: datetime.datetime = field(default_factory=timezone.now)
     memo: dict[str, Any] = field(default_factory=dict)
+    shared: bool = False
 
     def once(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute a shared intermediate result once per page (e.g. sessions used by three metrics)."""

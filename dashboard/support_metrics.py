@@ -13,6 +13,12 @@ PostgreSQL one grouped query with a count per figure (`FILTER`) and `percentile_
 database reads the year's requests once and the page sends no more queries when there are more of them; SQLite has no
 median, so there the same requests are fetched with their durations (computed in SQL) and counted in Python (the
 embedded default, small data).
+
+That query reads every request of the year, so its time grows with them. The pages of now (`ctx.shared`) keep its
+outcome in Django's cache (Redis in production: one copy for every server process) until a request changes (a
+save or delete of a request, its timeline, an invitation: the page cache's `requests` tag; a municipality moving
+province: `registry`) or FRESH_FOR has passed (what changes with time alone: a request leaving the 12 months, a
+deadline passing). A page then costs the same however many requests there are; the query runs once per change.
 """
 
 from __future__ import annotations
@@ -21,14 +27,18 @@ import datetime
 import statistics
 from collections import defaultdict
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from dashboard.metric import Metric, MetricContext, Values
 from support_requests.models import OPEN_STATUSES, RequestLevel, SupportRequest
+from trainingnet import page_cache
 
 PROVINCE = "municipality__province__cbs_code"
+FRESH_FOR = datetime.timedelta(minutes=10)
+CACHE_KEY = "dashboard:support-figures:{}"
 
 
 class Median(Aggregate):
@@ -93,7 +103,18 @@ def support_figures(ctx: MetricContext) -> dict[str, dict]:
             **{level: row[f"level_{level}"] for level in RequestLevel.values},
             "first_response": _hours(row["first_response"]), "accepted": _hours(row["accepted"]),
         } for row in rows}
-    return ctx.once("support_figures", compute)
+    return ctx.once("support_figures", lambda: _kept(compute) if ctx.shared else compute())
+
+
+def _kept(compute) -> dict[str, dict]:
+    """The figures as the last page computed them, while no request has changed since and they are at most
+    FRESH_FOR old; otherwise computed and kept."""
+    key = CACHE_KEY.format(page_cache.version("requests", "registry"))
+    figures = cache.get(key)
+    if figures is None:
+        figures = compute()
+        cache.set(key, figures, timeout=int(FRESH_FOR.total_seconds()))
+    return figures
 
 
 def _figure(ctx: MetricContext, name: str) -> Values:

@@ -112,7 +112,7 @@ class Board:
     """The figures of one page: metrics computed on demand, each at most once."""
 
     public: bool = False
-    ctx: MetricContext = field(default_factory=MetricContext)
+    ctx: MetricContext = field(default_factory=lambda: MetricContext(shared=True))
 
     def __post_init__(self) -> None:
         metrics = registered_metrics()

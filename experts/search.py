@@ -12,7 +12,8 @@ PostgreSQL the words are looked up in the full-text index (`to_tsvector('dutch',
 index: see experts/migrations/0004), as word beginnings after Dutch stemming ("crisis" finds "crisiscommunicatie"),
 so a text that names no topic is found without reading the directory; a word that also names a topic ("webcare")
 adds the experts with that topic, which PostgreSQL checks row by row (cheap, but it grows with the directory). The
-counts take time in proportion to the experts found. SQLite (the embedded default) compares substrings.
+counts read at most MAX_COUNTED + 1 experts: a broader search says "more than 1 000" and offers its facets without
+counts. SQLite (the embedded default) compares substrings.
 """
 
 from __future__ import annotations
@@ -173,16 +174,21 @@ def ordered(experts: QuerySet[Expert], home_province: str) -> QuerySet[Expert]:
     return experts.annotate(rank=rank).order_by("rank", "name")
 
 
+# Counting stops here: a query that finds more experts says "more than 1 000" and offers its facets without counts
+# (as Elasticsearch's track_total_hits does), so a page costs the same however many experts a broad word finds.
+MAX_COUNTED = 1000
+
 FACET_SQL = """
-WITH matching AS ({matching})
+WITH matching AS ({matching} LIMIT {limit})
 SELECT 'total', '', '', COUNT(*) FROM matching
 UNION ALL SELECT 'national', '', '', COUNT(*) FROM matching WHERE serves_whole_country
 UNION ALL SELECT 'schil', shell, '', COUNT(*) FROM matching GROUP BY shell
 UNION ALL SELECT 'niveau', level.code, '', COUNT(*) FROM {levels} link
     JOIN matching ON matching.id = link.expert_id JOIN {level} level ON level.id = link.{level_id} GROUP BY level.code
-UNION ALL SELECT 'onderwerp', topic.slug, topic.name, COUNT(*) FROM {topics} link
-    JOIN matching ON matching.id = link.expert_id JOIN {topic} topic ON topic.id = link.{topic_id}
-    GROUP BY topic.slug, topic.name
+UNION ALL SELECT 'onderwerp', topic.slug, topic.name, COALESCE(linked.n, 0) FROM {topic} topic
+    LEFT JOIN (SELECT link.{topic_id} AS topic_id, COUNT(*) AS n FROM {topics} link
+               JOIN matching ON matching.id = link.expert_id GROUP BY link.{topic_id}) linked
+    ON linked.topic_id = topic.id
 UNION ALL SELECT 'provincie', province.cbs_code, province.name, COALESCE(served.n, 0) FROM {province} province
     LEFT JOIN (SELECT link.{province_id} AS province_id, COUNT(*) AS n FROM {provinces} link
                JOIN matching ON matching.id = link.expert_id AND NOT matching.serves_whole_country
@@ -190,17 +196,18 @@ UNION ALL SELECT 'provincie', province.cbs_code, province.name, COALESCE(served.
 """
 
 
-def facet_counts(experts: QuerySet[Expert]) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
+def facet_counts(experts: QuerySet[Expert]) -> tuple[int | None, dict[str, list[tuple[str, str, int | None]]]]:
     """The number of matching experts and the counts per province, topic, support level and shell, in one query:
     the matching experts are found once (a common table expression) and every count is taken from them.
-    Nationwide experts count in every province."""
+    Nationwide experts count in every province. More than MAX_COUNTED experts: no number (None) and every facet
+    value without a count (None), read from at most MAX_COUNTED + 1 experts."""
     matching, params = experts.values("id", "shell", "serves_whole_country").order_by().query.sql_with_params()
     tables = {"levels": _through("levels"), "topics": _through("topics"), "provinces": _through("provinces"),
               "level": SupportLevelOption, "topic": Topic, "province": Province}
     names = {key: connection.ops.quote_name(model._meta.db_table) for key, model in tables.items()}
     columns = {f"{key[:-1]}_id": _other_column(tables[key]) for key in ("levels", "topics", "provinces")}
     with connection.cursor() as cursor:
-        cursor.execute(FACET_SQL.format(matching=matching, **names, **columns), params)
+        cursor.execute(FACET_SQL.format(matching=matching, limit=MAX_COUNTED + 1, **names, **columns), params)
         rows = cursor.fetchall()
     counts: dict[str, dict[str, int]] = {}
     labels: dict[str, list[tuple[str, str, int]]] = {"provincie": [], "onderwerp": []}
@@ -208,11 +215,19 @@ def facet_counts(experts: QuerySet[Expert]) -> tuple[int, dict[str, list[tuple[s
         counts.setdefault(facet, {})[value] = n
         if facet in labels:
             labels[facet].append((value, label, n))
-    national = counts["national"][""]
+    total = counts["total"][""]
     by_name = {facet: sorted(found, key=lambda row: row[1].casefold()) for facet, found in labels.items()}
-    return counts["total"][""], {
+    if total > MAX_COUNTED:
+        return None, {
+            "provincie": [(code, name, None) for code, name, _n in by_name["provincie"]],
+            "onderwerp": [(slug, name, None) for slug, name, _n in by_name["onderwerp"]],
+            "niveau": [(v, str(label), None) for v, label in SupportLevel.choices],
+            "schil": [(v, str(label), None) for v, label in Shell.choices],
+        }
+    national = counts["national"][""]
+    return total, {
         "provincie": [(code, name, n + national) for code, name, n in by_name["provincie"]],
-        "onderwerp": by_name["onderwerp"],
+        "onderwerp": [row for row in by_name["onderwerp"] if row[2]],
         "niveau": [(v, str(label), counts.get("niveau", {}).get(v, 0)) for v, label in SupportLevel.choices],
         "schil": [(v, str(label), counts.get("schil", {}).get(v, 0)) for v, label in Shell.choices],
     }
@@ -226,5 +241,5 @@ def search_experts(criteria: Criteria) -> Result:
     return Result(
         experts=ordered(experts, criteria.home_province).select_related("municipality", "home_province")
         .prefetch_related("topics", "levels"),
-        facets=facets, total=total,
+        facets=facets, total=total, more_than=None if total is not None else MAX_COUNTED,
     )

@@ -8,7 +8,9 @@ served, with the CSRF cookie to match.
 **Invalidation follows what changed.** Every cached page carries *tags* naming what it shows: `pages` (the CMS
 pages: catalogue, courses, knowledge base, search), `agenda` (the agenda of every province), `agenda:PV29` (the
 agenda of one province), `session:12`, `experts`, `expert:7`, `user:3` (a trainer named on a course page),
-`registry`, `pledges`, `maturity`, `dashboard`. Views and pages add tags while they render (`tag(request, ...)`).
+`registry`, `pledges`, `maturity`, `dashboard`, `requests` (the support requests: the dashboard's figures of
+them, dashboard/support_metrics.py, follow this tag too). Views and pages add tags while they render
+(`tag(request, ...)`).
 A save or delete raises the version of the tags of what it touched (`tags_for`): a booking on one session evicts
 that session, the agenda of its province and the figures, not the catalogue; a course edit evicts the CMS pages and
 search; a login (only `last_login` saved) evicts nothing, a profile edit only the pages that name the person (a
@@ -123,7 +125,7 @@ def tags_for(instance, *, deleted: bool = False, update_fields=None) -> set[str]
     if label == "experts.supportleveloption":
         return {"experts"}
     if label in REQUEST_MODELS:
-        return {"dashboard"}
+        return {"dashboard", "requests"}
     if label == "support_requests.partnership":
         return {"dashboard", "registry"}
     if label in MATURITY_MODELS:

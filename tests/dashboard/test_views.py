@@ -12,6 +12,7 @@ from tests.factories.dashboard import assess_every_municipality, busy_scheduler,
 from tests.factories.maturity import AssessmentFactory, answers_for
 from tests.factories.trainingnet import UserFactory
 from trainingnet.models import Municipality, Province
+from trainingnet.page_cache import evict
 
 pytestmark = pytest.mark.django_db
 
@@ -198,7 +199,8 @@ def test_network_csv_equals_its_table_and_holds_no_personal_data(client, some_da
 
 # Session, user and roles (3), then the figures: registry and maturity 3 (municipalities, assessments, the latest
 # assessments), pledges 2 (the lender target, scheduling.pledges.lenders_per_province), sessions 1, seats and attended
-# 1, reach 1, evaluations 1, support requests 1 (every figure of them), provinces 1.
+# 1, reach 1, evaluations 1, support requests 1 (every figure of them, computed again after a change to a request:
+# `evict("requests")`, as a save does; bulk_create sends no signal), provinces 1.
 DASHBOARD_QUERIES = {"/dashboard/": 14, "/dashboard/?kaart=maturity": 14, "/dashboard/traindagen.csv": 8,
                      "/dashboard/hulpvragen.csv": 5, "/dashboard/kaart.csv?kaart=reach": 5}
 
@@ -207,12 +209,14 @@ DASHBOARD_QUERIES = {"/dashboard/": 14, "/dashboard/?kaart=maturity": 14, "/dash
 def test_dashboard_queries_do_not_grow_with_the_data(client, coordinator, django_assert_num_queries, url, expected):
     client.force_login(coordinator)
     client.get(url)  # warm up what is not about the data
+    evict("requests")
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
     assess_every_municipality(times=3)
     assert busy_scheduler(bookings=20_000) == 20_000
     assert many_requests(2_000) == 2_000
     assert Municipality.objects.count() == 342
+    evict("requests")
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
 
@@ -220,11 +224,13 @@ def test_dashboard_queries_do_not_grow_with_the_data(client, coordinator, django
 def test_network_page_queries_do_not_grow_with_the_data(client, staff_member, django_assert_num_queries):
     client.force_login(staff_member)  # logged in: not served from the anonymous page cache
     client.get("/netwerk/?kaart=reach")
+    evict("requests")
     with django_assert_num_queries(13):
         client.get("/netwerk/?kaart=reach")
     assess_every_municipality(times=3)
     busy_scheduler(bookings=20_000)
     many_requests(2_000)
+    evict("requests")
     with django_assert_num_queries(13):
         client.get("/netwerk/?kaart=reach")
 

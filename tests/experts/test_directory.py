@@ -222,3 +222,36 @@ def test_the_province_choices_are_in_alphabetical_order(client, directory):
     select = re.search(r'<select id="e-provincie".*?</select>', html, re.S).group(0)
     shown = re.findall(r'<option value="PV\d+"[^>]*>([^<]+) \(\d+\)</option>', select)
     assert len(shown) == 12 and shown == sorted(shown, key=str.casefold)
+
+
+def many_experts(count: int, bio: str) -> None:
+    """`count` listed experts in Zeeland (Middelburg is not a 100.000+ municipality: external experts)."""
+    zeeland = Province.objects.get(cbs_code="PV29")
+    created = Expert.objects.bulk_create(Expert(
+        name=f"Breed {index:04d}", email=f"breed{index}@expert.example", shell=Shell.EXTERNAL, bio=bio,
+        organisation="Bureau", home_province=zeeland, active=True, listing_consent=True) for index in range(count))
+    Expert.provinces.through.objects.bulk_create(Expert.provinces.through(expert_id=e.pk, province_id=zeeland.pk)
+                                                 for e in created)
+
+
+def test_a_search_that_finds_more_than_a_thousand_experts_says_so_and_offers_every_choice_uncounted(client):
+    """Past 1 000 experts the directory stops counting (the page costs the same however many a broad word finds):
+    the heading says "Meer dan 1.000 experts", every province and topic is still offered, without a number, and
+    the first pages list the experts found."""
+    many_experts(1_001, "Webcare voor gemeenten")
+    response = client.get("/experts/?q=webcare")
+    html = response.content.decode()
+    assert "Meer dan 1.000 experts" in html and "kies een provincie, onderwerp of niveau" in html
+    select = re.search(r'<select id="e-provincie".*?</select>', html, re.S).group(0)
+    assert len(re.findall(r'<option value="PV\d+"[^>]*>[^<(]+</option>', select)) == 12  # all, no counts
+    assert ">Webcare</option>" in html
+    assert len(names(html)) == 20 and response.context["page_obj"].paginator.num_pages == 50
+    assert names(client.get("/experts/?q=webcare&pagina=50").content.decode())
+
+
+def test_a_thousand_experts_found_are_still_counted(client):
+    many_experts(1_000, "Webcare voor gemeenten")
+    html = client.get("/experts/?q=webcare").content.decode()
+    assert "1000 experts" in html or "1.000 experts" in html
+    assert "Meer dan" not in html
+    assert ">Zeeland (1000)</option>" in html and ">Fryslân (0)</option>" in html
