@@ -183,17 +183,24 @@ WITH matching AS ({matching} LIMIT {limit})
 SELECT 'total', '', '', COUNT(*) FROM matching
 UNION ALL SELECT 'national', '', '', COUNT(*) FROM matching WHERE serves_whole_country
 UNION ALL SELECT 'schil', shell, '', COUNT(*) FROM matching GROUP BY shell
-UNION ALL SELECT 'niveau', level.code, '', COUNT(*) FROM {levels} link
-    JOIN matching ON matching.id = link.expert_id JOIN {level} level ON level.id = link.{level_id} GROUP BY level.code
+UNION ALL SELECT 'niveau', level.code, '', COUNT(*) FROM matching {levels_of_matching}
+    JOIN {level} level ON level.id = link.{level_id} GROUP BY level.code
 UNION ALL SELECT 'onderwerp', topic.slug, topic.name, COALESCE(linked.n, 0) FROM {topic} topic
-    LEFT JOIN (SELECT link.{topic_id} AS topic_id, COUNT(*) AS n FROM {topics} link
-               JOIN matching ON matching.id = link.expert_id GROUP BY link.{topic_id}) linked
-    ON linked.topic_id = topic.id
+    LEFT JOIN (SELECT link.{topic_id} AS topic_id, COUNT(*) AS n FROM matching {topics_of_matching}
+               GROUP BY link.{topic_id}) linked ON linked.topic_id = topic.id
 UNION ALL SELECT 'provincie', province.cbs_code, province.name, COALESCE(served.n, 0) FROM {province} province
-    LEFT JOIN (SELECT link.{province_id} AS province_id, COUNT(*) AS n FROM {provinces} link
-               JOIN matching ON matching.id = link.expert_id AND NOT matching.serves_whole_country
-               GROUP BY link.{province_id}) served ON served.province_id = province.id
+    LEFT JOIN (SELECT link.{province_id} AS province_id, COUNT(*) AS n FROM matching {provinces_of_matching}
+               WHERE NOT matching.serves_whole_country GROUP BY link.{province_id}) served
+    ON served.province_id = province.id
 """
+# The links (levels, topics, provinces) of the matching experts. On PostgreSQL looked up per expert along the link
+# table's expert index (a LATERAL subquery; OFFSET 0 keeps the planner from turning it back into a join that hashes
+# the whole link table): at most MAX_COUNTED + 1 lookups, whatever the size of the directory.
+LINKS_SQL = {
+    "postgresql": "CROSS JOIN LATERAL (SELECT * FROM {table} inner_link WHERE inner_link.expert_id = matching.id "
+                  "OFFSET 0) link",
+    "other": "JOIN {table} link ON link.expert_id = matching.id",
+}
 
 
 def facet_counts(experts: QuerySet[Expert]) -> tuple[int | None, dict[str, list[tuple[str, str, int | None]]]]:
@@ -207,7 +214,11 @@ def facet_counts(experts: QuerySet[Expert]) -> tuple[int | None, dict[str, list[
     names = {key: connection.ops.quote_name(model._meta.db_table) for key, model in tables.items()}
     columns = {f"{key[:-1]}_id": _other_column(tables[key]) for key in ("levels", "topics", "provinces")}
     with connection.cursor() as cursor:
-        cursor.execute(FACET_SQL.format(matching=matching, limit=MAX_COUNTED + 1, **names, **columns), params)
+        links = LINKS_SQL.get(connection.vendor, LINKS_SQL["other"])
+        of_matching = {f"{key}_of_matching": links.format(table=names[key])
+                       for key in ("levels", "topics", "provinces")}
+        cursor.execute(FACET_SQL.format(matching=matching, limit=MAX_COUNTED + 1, **names, **columns, **of_matching),
+                       params)
         rows = cursor.fetchall()
     counts: dict[str, dict[str, int]] = {}
     labels: dict[str, list[tuple[str, str, int]]] = {"provincie": [], "onderwerp": []}
