@@ -1,6 +1,7 @@
 from django import forms
 from django.core.cache import cache
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -9,13 +10,41 @@ from trainingnet.models import Municipality, User
 from trainingnet.page_cache import version
 
 
+class OptionsInlineSelect(forms.Select):
+    """Django's Select for a long list of plain options (342 municipalities, grouped by province): the same HTML,
+    written with `format_html` in one pass. Django's Select builds a dict of attributes per option and renders a
+    template for each: most of the time a form page with this list took."""
+
+    template_name = "trainingnet/widgets/select.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        chosen = next((str(v) for v in context["widget"]["value"] if v not in ("", None)), None)
+
+        def options(choices) -> SafeString:
+            return format_html_join("", '<option value="{}"{}>{}</option>', (
+                ("" if v is None else v, mark_safe(" selected") if str(v) == chosen else "", label)
+                for v, label in choices))
+
+        context["widget"]["options_html"] = mark_safe("".join(
+            format_html('<optgroup label="{}">{}</optgroup>', value, options(label))
+            if isinstance(label, list | tuple) else options([(value, label)])
+            for value, label in self.choices))
+        return context
+
+    def optgroups(self, name, value, attrs=None):
+        return []  # the options are written by get_context
+
+
 class MunicipalityChoiceField(forms.ModelChoiceField):
     """A choice of municipality (342): grouped by province, or with `grouped=False` one flat list labelled
-    "Sluis (Zeeland)" in the order of the queryset. Django's Select widget renders it.
+    "Sluis (Zeeland)" in the order of the queryset. Django's Select renders it, its options inline.
 
     The options come from one `values_list` query, not from model instances, and are kept in the cache until the
     registry changes (per language and queryset), so a form with this field costs no query to show.
     """
+
+    widget = OptionsInlineSelect
 
     def __init__(self, *args, grouped: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

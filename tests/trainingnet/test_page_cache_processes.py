@@ -117,3 +117,74 @@ def test_a_hidden_expert_disappears_from_every_process_at_once(two_servers, list
     for port in (second, first):
         assert "Fenna Tweeprocessen" not in get(port, "/experts/")[1], port
         assert get(port, page)[0] == 404, port
+
+
+def acute_requests_in_zeeland(port: int) -> str:
+    """The public network page's count of acute requests in Zeeland over 12 months, as served by this process."""
+    from tests.dashboard.test_views import TableParser
+
+    parser = TableParser()
+    parser.feed(get(port, "/netwerk/")[1])
+    header, *rows = parser.tables["netwerk"]
+    return dict(zip(header, next(row for row in rows if row[0] == "Zeeland"), strict=True))["Acuut (12 mnd)"]
+
+
+def test_a_new_request_reaches_the_figures_of_every_process(two_servers, django_db_blocker, shared_redis):
+    """The support figures are kept once for all processes (dashboard/support_metrics.py): a request filed through
+    one process shows in the figures every process serves next, not after each process's own copy expires."""
+    from support_requests.models import SupportRequest
+    from tests.factories.support_requests import SupportRequestFactory
+    from trainingnet.models import Municipality
+
+    first, second = two_servers
+    assert acute_requests_in_zeeland(first) == acute_requests_in_zeeland(second) == "0"
+    assert shared_redis._cache.get_client().keys("*support-figures*")  # the figures are kept in Redis, once
+    with django_db_blocker.unblock():
+        request = SupportRequestFactory(municipality=Municipality.objects.get(cbs_code="GM1714"), level="acuut")
+    try:
+        for port in (second, first):
+            assert acute_requests_in_zeeland(port) == "1", port
+    finally:
+        with django_db_blocker.unblock():
+            SupportRequest.objects.filter(pk=request.pk).delete()
+
+
+def served(port: int, path: str) -> tuple[str, str]:
+    """The page as this process serves it to an anonymous visitor: its X-Page-Cache (hit, stale, miss) and body."""
+    with urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+        return response.headers.get("X-Page-Cache", ""), response.read().decode()
+
+
+def test_a_booking_keeps_the_catalogue_and_a_course_edit_evicts_it_in_every_process(two_servers, django_db_blocker):
+    """The rules of what a change evicts hold across processes: a booking made through one process leaves the
+    catalogue cached in both (its session's agenda is rendered again); a course edit evicts the catalogue in both."""
+    from scheduling import booking
+    from tests.conftest import ensure_migrated_data
+    from tests.factories.courses import course
+    from tests.factories.scheduling import SessionFactory, staff_in
+    from tests.factories.trainingnet import home_page
+
+    with django_db_blocker.unblock():
+        ensure_migrated_data()
+        home_page()
+        page = course(title="Webcare voor beginners")
+        session = SessionFactory(course=page)
+        member = staff_in("GM0677")  # Hulst, Zeeland: the session's province
+    first, second = two_servers
+    for port in (first, second):
+        for path in ("/trainingen/", "/agenda/"):
+            served(port, path)
+            assert served(port, path)[0] == "hit", (port, path)
+
+    with django_db_blocker.unblock():
+        booking.book(session.pk, member)
+    for port in (second, first):
+        assert served(port, "/trainingen/")[0] == "hit", port
+        assert served(port, "/agenda/")[0] == "miss", port
+
+    with django_db_blocker.unblock():
+        page.title = "Webcare voor gevorderden"
+        page.save_revision().publish()
+    for port in (second, first):
+        state, html = served(port, "/trainingen/")
+        assert state == "miss" and "Webcare voor gevorderden" in html, port
