@@ -18,6 +18,8 @@ from django.db import connection
 from django.test import override_settings
 
 from experts.models import Expert
+from tests.conftest import ensure_migrated_data
+from trainingnet.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -136,6 +138,9 @@ def test_a_new_request_reaches_the_figures_of_every_process(two_servers, django_
     from tests.factories.support_requests import SupportRequestFactory
     from trainingnet.models import Municipality
 
+    with django_db_blocker.unblock():
+        ensure_migrated_data()
+        load_registry()  # a transactional test before this one may have flushed it
     first, second = two_servers
     assert acute_requests_in_zeeland(first) == acute_requests_in_zeeland(second) == "0"
     assert shared_redis._cache.get_client().keys("*support-figures*")  # the figures are kept in Redis, once
@@ -159,13 +164,15 @@ def test_a_booking_keeps_the_catalogue_and_a_course_edit_evicts_it_in_every_proc
     """The rules of what a change evicts hold across processes: a booking made through one process leaves the
     catalogue cached in both (its session's agenda is rendered again); a course edit evicts the catalogue in both."""
     from scheduling import booking
-    from tests.conftest import ensure_migrated_data
+    from scheduling.models import SchedulingSettings
     from tests.factories.courses import course
     from tests.factories.scheduling import SessionFactory, staff_in
     from tests.factories.trainingnet import home_page
 
     with django_db_blocker.unblock():
         ensure_migrated_data()
+        load_registry()
+        SchedulingSettings.load()  # the settings exist, as on a running site (created on first use)
         home_page()
         page = course(title="Webcare voor beginners")
         session = SessionFactory(course=page)
