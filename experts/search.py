@@ -8,21 +8,20 @@ When ELASTICSEARCH_URL is set, experts/es_backend.py answers the same questions 
 analyzer, aggregations as facets).
 
 Free text: every word must occur in the expert's name, job title or bio, or in the name of one of their topics. On
-PostgreSQL the words are looked up in the full-text index (`to_tsvector('dutch', name || job title || bio)`, a GIN
-index: see experts/migrations/0004), as word beginnings after Dutch stemming ("crisis" finds "crisiscommunicatie"),
-so a text that names no topic is found without reading the directory; a word that also names a topic ("webcare")
-adds the experts with that topic, which PostgreSQL checks row by row (cheap, but it grows with the directory). The
-counts read at most MAX_COUNTED + 1 experts: a broader search says "more than 1 000" and offers its facets without
-counts. SQLite (the embedded default) compares substrings.
+PostgreSQL the words are compared with the expert's stored words (`search_text`, `to_tsvector('dutch', name || job
+title || bio)`, a generated column with a GIN index: experts/migrations/0006), as word beginnings after Dutch
+stemming ("crisis" finds "crisiscommunicatie"): a rare word is looked up in the index, a common one tested row by
+row while the page walks the directory by name and stops at its twenty; a word that also names a topic ("webcare")
+adds the experts with that topic. The counts read at most MAX_COUNTED + 1 experts: a broader search says "more than
+1 000" and offers its facets without counts, so a page costs the same however many experts match. SQLite (the
+embedded default) compares substrings.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
@@ -67,8 +66,8 @@ def _other_column(through) -> str:
     return next(f.attname for f in through._meta.fields if f.is_relation and f.attname != "expert_id")
 
 
-# The expression of the full-text index on PostgreSQL; a query uses the index only with exactly this expression.
-TEXT_VECTOR = SearchVector("name", "job_title", "bio", config="dutch")
+# PostgreSQL: the words of an expert as a stored tsvector with a GIN index (experts/migrations/0006).
+TEXT_COLUMN = "search_text"
 
 
 def words(text: str) -> list[str]:
@@ -100,40 +99,28 @@ def _matching_text(experts: QuerySet[Expert], text: str) -> QuerySet[Expert]:
 def _text_condition(plain: list[list[tuple[str, list[int]]]],
                     mixed: list[list[tuple[str, list[int]]]]) -> tuple[str, list]:
     """PostgreSQL: the condition on the expert's row, as SQL and its parameters. The phrasings without a topic word
-    in one lookup of the full-text index; each other phrasing word by word: the word in the index, or one of the
-    topics it names."""
-    expert_id = f"{connection.ops.quote_name(Expert._meta.db_table)}.{connection.ops.quote_name('id')}"
-    in_index, index_params = _text_ids_sql()
+    in one test of the expert's words (`search_text`, a stored tsvector the GIN index holds too); each other
+    phrasing word by word: the word in the expert's words, or one of the topics it names. The planner chooses: the
+    index for a rare word, a walk along the names that stops at the first page for a common one."""
+    table = connection.ops.quote_name(Expert._meta.db_table)
+    expert_id = f"{table}.{connection.ops.quote_name('id')}"
+    matches = f"{table}.{connection.ops.quote_name(TEXT_COLUMN)} @@ to_tsquery('dutch'::regconfig, %s)"
     topics_table = connection.ops.quote_name(_through("topics")._meta.db_table)
     alternatives, params = [], []
     if plain:
-        alternatives.append(f"{expert_id} IN ({in_index})")
-        params += [*index_params, " | ".join(_tsquery(found) for found in plain)]
+        alternatives.append(matches)
+        params.append(" | ".join(_tsquery(found) for found in plain))
     for found in mixed:
         every_word = []
         for word, topic_ids in found:
-            condition = f"{expert_id} IN ({in_index})"
-            params += [*index_params, _term(word)]
+            condition = matches
+            params.append(_term(word))
             if topic_ids:
                 condition += f" OR {expert_id} IN (SELECT expert_id FROM {topics_table} WHERE topic_id = ANY(%s))"
                 params.append(topic_ids)
             every_word.append(f"({condition})")
         alternatives.append("(" + " AND ".join(every_word) + ")")
     return " OR ".join(alternatives), params
-
-
-@lru_cache(maxsize=1)
-def _text_ids_sql() -> tuple[str, list]:
-    """The ids of the experts whose text matches a tsquery (the last parameter, left out): Django's own SQL for
-    TEXT_VECTOR, so that PostgreSQL recognises the expression of the GIN index. Compiled once per process."""
-    marker = "__tsquery__"
-    query = Expert.objects.alias(text=TEXT_VECTOR).filter(
-        text=SearchQuery(marker, config="dutch", search_type="raw")).values("pk").order_by().query
-    sql, params = query.sql_with_params()
-    params = list(params)
-    position = params.index(marker)
-    assert position == len(params) - 1, "the tsquery is the last parameter of the index lookup"
-    return sql, params[:position]
 
 
 def _tsquery(found: list[tuple[str, list[int]]]) -> str:

@@ -255,3 +255,15 @@ def test_a_thousand_experts_found_are_still_counted(client):
     assert "1000 experts" in html or "1.000 experts" in html
     assert "Meer dan" not in html
     assert ">Zeeland (1000)</option>" in html and ">Fryslân (0)</option>" in html
+
+
+def test_an_edited_bio_is_searched_at_once_and_the_old_words_are_gone(client, directory):
+    """On PostgreSQL the words are a column the database computes on every write (experts/migrations/0006)."""
+    expert = directory["groningen"]
+    expert.bio = "Omgevingswet en participatie"
+    expert.save()
+    assert names(client.get("/experts/?q=omgevingswet").content.decode()) == ["Gea Groningen"]
+    expert.bio = "Woordvoering bij crises"
+    expert.save()
+    assert names(client.get("/experts/?q=omgevingswet").content.decode()) == []
+    assert names(client.get("/experts/?q=woordvoering").content.decode()) == ["Gea Groningen"]
