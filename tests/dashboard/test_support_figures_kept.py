@@ -87,3 +87,19 @@ def test_once_computed_the_page_costs_the_same_at_ten_times_the_requests(client,
         client.get("/dashboard/")
     with django_assert_num_queries(13):
         client.get("/dashboard/")
+
+
+def test_the_map_is_coloured_by_requests_open_and_in_time_not_by_hours_or_levels(client, coordinator):
+    """Hours until a first response, or the requests of one level, say little on a map of provinces of very
+    different sizes: they are read in the table (with the unit in the header), the map offers the open requests
+    and the share matched in time."""
+    client.force_login(coordinator)
+    page = client.get("/dashboard/").content.decode()
+    assert '<a href="?kaart=requests_open"' in page and '<a href="?kaart=within_deadline"' in page
+    for key in ("median_first_response", "median_accepted", "requests_acute", "requests_process",
+                "requests_aftercare"):
+        assert f'<a href="?kaart={key}"' not in page, key
+    header = tables_of(client.get("/dashboard/"))["hulpvragen"][0]
+    assert header[1:] == ["Open hulpvragen", "Acuut (12 mnd)", "Implementatie (12 mnd)", "Nazorg (12 mnd)",
+                          "Mediaan tot eerste reactie (uur)", "Mediaan tot expert (uur)",
+                          "Binnen de termijn gekoppeld"]
