@@ -120,6 +120,35 @@ def test_a_planned_session_whose_course_covers_the_phase_closes_the_gap():
     assert len(webcare.sessions) == 1 and not webcare.is_gap
 
 
+def test_a_course_that_starts_at_the_asked_phase_closes_the_gap():
+    """Sluis asks webcare in phase 2; a course for phases 2 to 3 covers it (both ends of its range count)."""
+    sluis_lags_on_interaction()
+    session_on(TODAY + DAY, webcare_course(2, 3))
+    assert not needs_of(zeeland())["webcare"].is_gap
+
+
+def test_a_session_of_a_course_without_topics_offers_nothing_and_the_page_still_shows(client, coordinator):
+    sluis_lags_on_interaction()
+    session_on(TODAY + DAY, course(title="Algemene kennismaking"))
+    assert needs_of(zeeland())["webcare"].gap_phases == [2]
+    session_on(timezone.localdate() + DAY, course(title="Nog een kennismaking"))
+    assert client.get("/dashboard/vraag-en-aanbod/").status_code == 200
+
+
+def test_each_province_counts_its_own_live_pledges_of_the_window():
+    """Two pledges to Zeeland in the window (one in May, one in July), one to Noord-Brabant, one to Zeeland after
+    the window: Zeeland reads two pledges, Noord-Brabant one."""
+    brabant = Province.objects.get(cbs_code="PV30")
+    for code, province, month in (("GM0772", zeeland(), datetime.date(2030, 5, 1)),
+                                  ("GM0758", zeeland(), datetime.date(2030, 7, 1)),
+                                  ("GM0855", brabant, datetime.date(2030, 6, 1)),
+                                  ("GM0796", zeeland(), datetime.date(2030, 8, 1))):
+        PledgeFactory(municipality=Municipality.objects.get(cbs_code=code), province=province, month=month)
+    _span, rows = demand_and_offer(TODAY)
+    counts = {r.province.cbs_code: r.pledge_count for r in rows}
+    assert (counts["PV29"], counts["PV30"], counts["PV20"]) == (2, 1, 0)
+
+
 @pytest.mark.parametrize("make", [
     pytest.param(lambda: session_on(TODAY + DAY, webcare_course(3, 4)), id="course for other phases"),
     pytest.param(lambda: session_on(TODAY + DAY, webcare_course(1, 2), status=Session.Status.CANCELLED),

@@ -106,6 +106,7 @@ def test_every_bad_line_of_a_file_is_reported_not_only_the_first(rule, coordinat
      "niet in UTF-8 opgeslagen"),
     (b"", "Het bestand is leeg."),
     (b"gemeentecode,jaar,score\n", "geen regels met scores"),
+    (b"gemeentecode,jaar,score\n" + b"GM1714,2025,50\n" * 5000, "Het bestand heeft meer dan 5000 regels."),
 ])
 def test_a_wrong_file_is_refused_as_a_whole(rule, coordinator, content, message):
     parsed, log = import_measurements(content, rule, by=coordinator)
@@ -225,6 +226,19 @@ def test_the_public_benchmark_names_only_consenting_municipalities_in_rank_order
     assert page.index("Hulst") < page.index("Sluis")  # 39.7 before 36.7, both experimenteert
     assert "Goes" not in page and "Middelburg" not in page  # measured, no consent
     assert "2 van 4 gemeten gemeenten in deze provincie staan hier met naam." in page
+
+
+def test_the_public_benchmark_numbers_the_places_and_equal_results_share_one(rule, coordinator, client):
+    """Vlissingen scores the same as Goes: both are second, and Hulst after them is fourth."""
+    import re
+
+    zeeland_measured(rule)
+    MeasurementFactory(municipality=Municipality.objects.get(cbs_code="GM0718"), rule=rule, score=Decimal("51.9"))
+    for code in ("GM1714", "GM0664", "GM0677", "GM0687", "GM0718"):
+        give_consent(Municipality.objects.get(cbs_code=code), by=coordinator)
+    page = client.get("/netwerk/benchmark/zeeland/").content.decode()
+    places = re.findall(r'<td data-label="Plaats">(\d+)</td><th scope="row">([^<]+)</th>', page)
+    assert places == [("1", "Middelburg"), ("2", "Goes"), ("2", "Vlissingen"), ("4", "Hulst"), ("5", "Sluis")]
 
 
 def test_a_withdrawal_leaves_the_public_page_at_once_also_from_the_page_cache(rule, client, settings):

@@ -92,3 +92,18 @@ def test_a_hidden_question_is_left_out_of_the_digest(people, coordinator):
     threads.hide_question(question, coordinator, "Dubbel")
     assert notifications.send_daily_digests() == 0
     assert not mails_to("eva@emmen.example")
+
+
+def test_the_mail_names_every_topic_of_the_question(people):
+    beleid = TopicFactory(name="Beleid Q")
+    threads.ask(people["asker"], title="Storm op Facebook", text="Help", topics=[people["webcare"], beleid],
+                anonymous=False)
+    body = mails_to("eva@emmen.example")[0].body
+    assert "stelt het netwerk een vraag over Beleid Q, Webcare Q:" in body
+
+
+def test_an_expert_who_asks_about_their_own_topic_is_not_mailed_their_own_question(people):
+    """Eva knows webcare and asks about it herself: the trainer hears of it, she does not."""
+    threads.ask(people["expert"], title="Wie weet meer?", text="Help", topics=[people["webcare"]], anonymous=False)
+    assert mails_to("tim@eindhoven.example")
+    assert not mails_to("eva@emmen.example")

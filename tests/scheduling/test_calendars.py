@@ -198,8 +198,11 @@ def test_the_time_zone_changes_on_the_last_sunday_of_march_and_of_october(client
 
 
 def test_a_cancelled_booking_is_stamped_with_its_cancellation_in_the_own_feed(client, around_dst, make_staff):
-    """The stamp tells a calendar app that the event changed: a cancellation later than the session's last change."""
+    """The stamp tells a calendar app that the event changed: a cancellation later than the session's last change
+    (yesterday's, so that the two never fall in the same second)."""
     person = make_staff()
+    type(around_dst[0]).objects.filter(pk=around_dst[0].pk).update(
+        changed_at=timezone.now() - datetime.timedelta(days=1))
     booking = service.book(around_dst[0].pk, person)
     service.cancel(booking.pk, person)
     booking.refresh_from_db()

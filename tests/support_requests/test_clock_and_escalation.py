@@ -258,3 +258,46 @@ def test_the_aftercare_term_is_a_site_setting(home):
     settings.aftercare_working_days = 7
     settings.save()
     assert deadlines.current_targets().aftercare_working_days == 7
+
+
+def test_office_hours_that_end_exactly_at_closing_time_are_due_that_afternoon():
+    """Eight office hours from 09:00 on a Wednesday run out at 17:00, closing time: due that day, not the next
+    morning."""
+    assert add_office_hours(at(2026, 3, 4, 9, 0), 8) == at(2026, 3, 4, 17, 0)
+    assert add_office_hours(at(2026, 3, 4, 9, 0), 8.5) == at(2026, 3, 5, 9, 0)
+
+
+@pytest.mark.django_db
+def test_before_its_deadline_a_request_reads_how_long_is_left(db):
+    req = SupportRequestFactory(level="acuut", created_at=START)
+    assert deadlines.countdown(req, req.response_due_at - timedelta(hours=1, minutes=23)) == "nog 1 u 23 min"
+    assert deadlines.countdown(req, req.response_due_at - timedelta(minutes=5)) == "nog 5 min"
+
+
+@pytest.mark.django_db
+def test_without_any_site_yet_the_clock_runs_on_the_default_terms(db):
+    """Before the first site is set up (a fresh installation) requests still get the usual terms: two hours for an
+    acute first response, and personal data kept for 24 months."""
+    from wagtail.models import Site
+
+    Site.objects.all().delete()
+    targets = deadlines.current_targets()
+    assert (targets.acute_response_hours, targets.retention_months) == (2, 24)
+    response, _match = due_dates("acuut", START, targets)
+    assert response == START + timedelta(hours=2)
+
+
+@pytest.mark.django_db
+def test_the_terms_come_from_the_default_site_when_there_are_more_sites(home):
+    from wagtail.models import Page, Site
+
+    from support_requests.models import SupportSettings
+
+    default = Site.objects.get(is_default_site=True)
+    other = Site.objects.create(hostname="ander.example", port=80, root_page=Page.objects.get(depth=1),
+                                is_default_site=False)
+    for site, days in ((default, 7), (other, 12)):
+        settings = SupportSettings.for_site(site)
+        settings.aftercare_working_days = days
+        settings.save()
+    assert deadlines.current_targets().aftercare_working_days == 7

@@ -100,6 +100,19 @@ def test_anonymisation_also_empties_the_timeline_notes_the_feedback_and_the_phon
     assert list(other.timeline.values_list("note", "actor")) == [("Nog open: gebeld met de aanvrager", coordinator.pk)]
 
 
+def test_after_anonymisation_the_confirmation_link_of_the_request_stops_working_too(client):
+    """The requester got two links with the request's token: the confirmation page after sending ("Uw
+    referentienummer is ...") and the status page. After anonymisation neither may open the request any more."""
+    from django.urls import reverse
+
+    now = timezone.now()
+    old = SupportRequestFactory(status=Status.CLOSED, closed_at=now - timedelta(days=25 * 31))
+    confirmation = reverse("support_requests:received", kwargs={"token": old.status_token})
+    assert old.reference in client.get(confirmation).content.decode()
+    anonymise_expired(now)
+    assert client.get(confirmation).status_code == 404
+
+
 def _closed_at(*moments):
     return [SupportRequestFactory(status=Status.CLOSED, closed_at=moment) for moment in moments]
 
