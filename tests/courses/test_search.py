@@ -78,6 +78,24 @@ def test_highlight_escapes_and_marks_word_forms():
         "<mark>Trainingen</mark> &lt;b&gt;voor&lt;/b&gt; gemeenten")
 
 
+def test_highlight_does_not_mark_a_word_that_only_shares_the_first_letters():
+    """"moderatie" marks its word forms, not "moderne" (a word of its own)."""
+    assert str(highlight("Moderne moderatie van reacties", "moderatie")) == (
+        "Moderne <mark>moderatie</mark> van reacties")
+
+
+def test_the_phase_facet_counts_each_course_in_the_phases_it_spans(client, content):
+    """"Hoe werkt webcare" spans phases 1 and 2: the facet offers those two with one course each, not phase 3."""
+    html = client.get("/zoeken/", {"q": "webcare"}).content.decode()
+    phases = re.findall(r'fase=(\d)">[^<]+</a> <span class="muted">\((\d+)\)</span>', html)
+    assert phases == [("1", "1"), ("2", "1")]
+
+
+def test_a_material_found_shows_its_own_title(client, content):
+    hits = client.get("/zoeken/", {"q": "checklist"}).content.decode().split("hits-heading")[-1]
+    assert "<mark>checklist</mark>" in hits.lower() and "Webcare" in hits and "None" not in hits
+
+
 def reindex():
     call_command("update_index", verbosity=0)
 

@@ -68,6 +68,7 @@ def test_free_text_finds_every_word_in_the_name_bio_or_a_topic(client, directory
 
     assert set(names(client.get("/experts/?q=webcare").content.decode())) == {"Erik Eindhoven", "Gea Groningen"}
     assert names(client.get("/experts/?q=webcare+gea").content.decode()) == ["Gea Groningen"]
+    assert names(client.get("/experts/?q=gea+webcare").content.decode()) == ["Gea Groningen"]  # the order of words
     assert names(client.get("/experts/?q=klantcontact+erik").content.decode()) == ["Erik Eindhoven"]
     html = client.get("/experts/?q=webcare").content.decode()
     assert "2 experts" in html and "Webcare en klantcontact (1)" in html
@@ -267,3 +268,13 @@ def test_an_edited_bio_is_searched_at_once_and_the_old_words_are_gone(client, di
     expert.save()
     assert names(client.get("/experts/?q=omgevingswet").content.decode()) == []
     assert names(client.get("/experts/?q=woordvoering").content.decode()) == ["Gea Groningen"]
+
+
+def test_the_number_found_comes_with_the_facets_not_from_a_count_of_its_own(client, directory):
+    """One query counts the experts found and every facet; the paginator does not count them again: a free-text
+    search costs seven queries in all."""
+    client.get("/experts/?q=adviseur")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/experts/?q=adviseur")
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(*) AS")]
+    assert len(queries.captured_queries) == 7
