@@ -1,4 +1,4 @@
-"""The scheduler's figures on the dashboard: which may colour the map, what each is said to mean, and the month the
+"""The scheduler's figures on the dashboard: which may colour the map and the month the
 pledge figures count (tests written for the surviving mutants of dashboard/metrics.py, bench/MUTATION.md)."""
 
 import datetime
@@ -25,23 +25,6 @@ def test_the_map_is_never_coloured_by_the_number_of_lenders_or_the_target(client
     for asked in ("pledged", "pledge_target"):
         page = client.get(f"/dashboard/?kaart={asked}").content.decode()
         assert "Kaart van de provincies: Dekking toezeggingen deze maand" in page
-
-
-def test_the_dashboard_explains_every_figure_of_the_pledges_and_the_training_days(client, coordinator):
-    client.force_login(coordinator)
-    html = client.get("/dashboard/").content.decode()
-    for label, meaning in [
-        ("Doel", "Zoveel uitlenende gemeenten per provincie per maand is het doel."),
-        ("Dekking toezeggingen deze maand", "Uitlenende gemeenten deze maand als aandeel van het doel (100% = "
-                                            "gedekt)."),
-        ("Sessies gehouden (12 mnd)", "Sessies op collega-traindagen in de afgelopen 12 maanden, niet geannuleerd."),
-        ("Plaatsen geboekt (12 mnd)", "Bezette plaatsen in die sessies."),
-        ("Deelnemers aanwezig (12 mnd)", "Deelnemers die als aanwezig zijn gemarkeerd."),
-        ("Gemiddelde evaluatie", "Gemiddeld totaaloordeel (1–5) van de evaluaties van sessies in de afgelopen 12 "
-                                 "maanden."),
-        ("Evaluaties (12 mnd)", "Ingevulde evaluaties van sessies in de afgelopen 12 maanden."),
-    ]:
-        assert f"<dt>{label}</dt><dd>{meaning}</dd>" in html, label
 
 
 def test_the_pledge_figures_count_the_month_of_the_moment_the_page_is_made_for(home):

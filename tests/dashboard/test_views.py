@@ -276,10 +276,19 @@ def test_the_pledge_and_training_day_tables_name_their_columns_and_show_counts_a
     assert next(row for row in days if row[0] == "Zeeland") == ["Zeeland", "0", "0", "–", "0", "0%", "–", "0"]
 
 
-def test_the_dashboard_explains_each_figure_of_the_training_days(client, coordinator):
+def test_the_dashboard_explains_each_figure_of_the_pledges_and_the_training_days(client, coordinator):
     client.force_login(coordinator)
     html = client.get("/dashboard/").content.decode()
     for label, meaning in [
+        ("Doel", "Zoveel uitlenende gemeenten per provincie per maand is het doel."),
+        ("Dekking toezeggingen deze maand", "Uitlenende gemeenten deze maand als aandeel van het doel (100% = "
+                                            "gedekt)."),
+        ("Sessies gehouden (12 mnd)", "Sessies op collega-traindagen in de afgelopen 12 maanden, niet geannuleerd."),
+        ("Plaatsen geboekt (12 mnd)", "Bezette plaatsen in die sessies."),
+        ("Deelnemers aanwezig (12 mnd)", "Deelnemers die als aanwezig zijn gemarkeerd."),
+        ("Gemiddelde evaluatie", "Gemiddeld totaaloordeel (1–5) van de evaluaties van sessies in de afgelopen 12 "
+                                 "maanden."),
+        ("Evaluaties (12 mnd)", "Ingevulde evaluaties van sessies in de afgelopen 12 maanden."),
         ("Bezettingsgraad", "Bezette plaatsen als aandeel van de aangeboden plaatsen in die sessies."),
         ("Bereik kleinere gemeenten", "Aandeel van de gemeenten onder 100.000 inwoners met ten minste één aanwezige "
                                       "deelnemer in de afgelopen 12 maanden."),
