@@ -48,7 +48,7 @@ def test_waiting_list_mail_says_the_position(make_staff, home, django_capture_on
 def test_second_booking_by_the_same_person_is_refused(group_session, make_staff):
     person = make_staff()
     service.book(group_session.pk, person)
-    with pytest.raises(service.BookingError, match="al geboekt"):
+    with pytest.raises(service.BookingError, match=r"^U heeft deze sessie al geboekt\.$"):
         service.book(group_session.pk, person)
     assert Booking.objects.filter(user=person).count() == 1
 
@@ -66,7 +66,7 @@ def test_no_booking_after_the_deadline(make_staff, home):
     session = SessionFactory(training_day__date=timezone.localdate(start), starts_at=start,
                              ends_at=start + datetime.timedelta(hours=2),
                              booking_deadline=timezone.now() - datetime.timedelta(minutes=1))
-    with pytest.raises(service.BookingError, match="aanmeldtermijn"):
+    with pytest.raises(service.BookingError, match=r"^De aanmeldtermijn voor deze sessie is verstreken\.$"):
         service.book(session.pk, make_staff())
 
 
@@ -195,6 +195,14 @@ def test_attendance_is_marked_by_the_trainer_from_the_session_day(make_staff, tr
         service.mark_attendance(booking.pk, True, make_staff(), now=on_the_day)
     assert service.mark_attendance(booking.pk, True, trainer, now=on_the_day).status == "aanwezig"
     assert service.mark_attendance(booking.pk, False, trainer, now=on_the_day).status == "afwezig"
+
+
+def test_cancelling_a_place_in_a_cancelled_session_says_the_place_lapses_by_itself(group_session, make_staff):
+    booking = service.book(group_session.pk, make_staff())
+    changes.cancel_session(group_session.pk)
+    with pytest.raises(service.BookingError) as refused:
+        service.cancel(booking.pk, booking.user)
+    assert str(refused.value) == "Deze sessie is al geannuleerd; uw plaats vervalt vanzelf."
 
 
 def test_a_started_session_cannot_be_cancelled(group_session, make_staff):

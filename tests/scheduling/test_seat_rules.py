@@ -4,6 +4,7 @@ names the trainer, no two sessions at once, and no booking for a municipality th
 import datetime
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from scheduling import booking as service
@@ -123,8 +124,9 @@ def test_staff_of_a_municipality_that_no_longer_exists_are_told_why(home, client
     person = staff_in("GM1714")
     Municipality.objects.filter(cbs_code="GM1714").update(active=False)
     person.refresh_from_db()
-    with pytest.raises(service.BookingError, match="bestaat niet meer"):
+    with pytest.raises(service.BookingError, match="bestaat niet meer") as refused:
         service.book(session.pk, person)
+    assert str(refused.value).endswith(f"of vraag het programmabureau ({settings.CONTACT_EMAIL}).")
     client.force_login(person)
     page = client.get(session.get_absolute_url()).content.decode()
     assert "bestaat niet meer in de indeling van het CBS" in page and "Plaats boeken" not in page
