@@ -140,6 +140,27 @@ def test_decline_puts_the_next_candidate_forward(client, experts, django_capture
     assert any("Emma Emmen kan niet helpen. Vakantie" == e.text for e in req.timeline.all())
 
 
+def test_the_decline_link_of_the_invitation_mail_declines(client, experts, django_capture_on_commit_callbacks):
+    req = SupportRequestFactory(level="acuut", escalation_tier=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        assignment.ask_expert(req, experts["emmen"], tier=1)
+    link = link_from(next(m for m in mail.outbox if m.to == [experts["emmen"].email]), "decline")
+    assert "Deze link is ongeldig" not in client.get(link).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link, {"note": "Op vakantie"})
+    assert req.invitations.get(expert=experts["emmen"]).status == InvitationStatus.DECLINED
+
+
+def test_an_expert_who_declined_may_be_asked_again_later(experts, django_capture_on_commit_callbacks):
+    """An answer closes that invitation only: a coordinator may ask the same expert again (their week changed)."""
+    req = SupportRequestFactory(level="implementatie")
+    with django_capture_on_commit_callbacks(execute=True):
+        assignment.decline(assignment.ask_expert(req, experts["emmen"], tier=1))
+    again = assignment.ask_expert(req, experts["emmen"], tier=1)
+    assert again.status == InvitationStatus.PENDING
+    assert req.invitations.filter(expert=experts["emmen"]).count() == 2
+
+
 def test_acute_next_candidate_stays_within_the_tiers_searched_so_far(experts, coordinator,
                                                                       django_capture_on_commit_callbacks):
     req = SupportRequestFactory(level="acuut")  # escalation tier 1

@@ -116,6 +116,8 @@ def test_unmatched_acute_request_keeps_warning_every_30_minutes_after_the_last_t
         result = run(START + timedelta(hours=hours, minutes=minutes), django_capture_on_commit_callbacks)
         assert getattr(result, kind) == [req.reference]
         (warning,) = overdue_mails()
+        # The escalation's mail says it all: no second "Geen kandidaat meer" mail to the coordinators.
+        assert [m.subject for m in mail.outbox if coordinator.email in m.to] == [warning.subject]
         assert warning.subject.startswith("[ACUUT]")
         assert set(warning.to) == {coordinator.email, duty.email}
         assert "06-11112222" in warning.body and req.contact_phone in warning.body

@@ -136,6 +136,8 @@ def test_niet_opgelost_reopens_the_request_and_tells_the_coordinators(
     told = next(m for m in mail.outbox if m.to == [coordinator.email])
     assert "Heropend" in told.subject and "Het probleem speelt nog" in told.body
     assert req.timeline.filter(to_status=Status.IN_PROGRESS, from_status=Status.DONE, public=True).exists()
+    status_page = client.get(req.get_status_url()).content.decode()  # the requester reads why it moved
+    assert "Heropend: volgens de aanvrager is het probleem niet opgelost." in status_page
 
 
 def test_acute_mail_to_coordinators_carries_phone_level_and_both_deadlines(
