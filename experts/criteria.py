@@ -38,5 +38,5 @@ class Criteria:
 class Result:
     experts: QuerySet[Expert]
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
-    total: int | None = None  # the number of matching experts, when counted with the facets
-    more_than: int | None = None  # instead of a total: more experts match than were counted (the facets uncounted)
+    total: int | None = None  # the number of matching experts, when counted with the facets (at most more_than)
+    more_than: int | None = None  # more experts match than this: the first `more_than` are listed, facets uncounted

@@ -236,8 +236,9 @@ def search_experts(criteria: Criteria) -> Result:
         return es_backend.search(criteria)
     experts = filtered(criteria)
     total, facets = facet_counts(experts)
+    capped = total is None
     return Result(
         experts=ordered(experts, criteria.home_province).select_related("municipality", "home_province")
         .prefetch_related("topics", "levels"),
-        facets=facets, total=total, more_than=None if total is not None else MAX_COUNTED,
+        facets=facets, total=MAX_COUNTED if capped else total, more_than=MAX_COUNTED if capped else None,
     )

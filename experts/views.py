@@ -27,9 +27,8 @@ def directory(request):
     criteria = Criteria.from_query(request.GET, home_province=home)
     result = search_experts(criteria)
     paginator = Paginator(result.experts, 20)
-    if result.total is not None or result.more_than:
-        # counted with the facets: the paginator need not count again; beyond the counted, the first pages
-        paginator.count = result.total if result.total is not None else result.more_than
+    if result.total is not None:
+        paginator.count = result.total  # counted with the facets: the paginator need not count again
     page = paginator.get_page(request.GET.get("pagina"))
     return render(request, "experts/directory.html", {
         "criteria": criteria, "provinces": Province.objects.all(),

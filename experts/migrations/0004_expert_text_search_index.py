@@ -1,5 +1,5 @@
-"""The full-text index of the expert directory on PostgreSQL (experts/search.py, TEXT_VECTOR): a GIN index on
-to_tsvector('dutch', name || job title || bio). SQLite needs none (substring search)."""
+"""The full-text index of the expert directory on PostgreSQL: a GIN index on to_tsvector('dutch', name || job title
+|| bio). SQLite needs none (substring search). Replaced by 0006's stored column `search_text` and its index."""
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
