@@ -245,7 +245,8 @@ def test_a_search_that_finds_more_than_a_thousand_experts_says_so_and_offers_eve
     assert "Meer dan 1.000 experts" in html and "kies een provincie, onderwerp of niveau" in html
     select = re.search(r'<select id="e-provincie".*?</select>', html, re.S).group(0)
     assert len(re.findall(r'<option value="PV\d+"[^>]*>[^<(]+</option>', select)) == 12  # all, no counts
-    assert ">Webcare</option>" in html
+    for choice in ("Webcare", "Acute ondersteuning", "Extern (gereduceerd tarief)"):  # topic, level, shell
+        assert f">{choice}</option>" in html, choice
     assert len(names(html)) == 20 and response.context["page_obj"].paginator.num_pages == 50
     assert names(client.get("/experts/?q=webcare&pagina=50").content.decode())
 
